@@ -1,0 +1,1 @@
+"""Analytics: figures computed from deployment records (plain data in, plain data out)."""

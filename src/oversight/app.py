@@ -1,0 +1,127 @@
+"""The Registry: one object that wires settings, storage and the stages of the flow.
+
+The CLI and notebooks both go through it; later, the web app will too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from oversight.analytics.stats import stats
+from oversight.errors import LoadError
+from oversight.publish import exports
+from oversight.registry.load import build_batch, parse_records
+from oversight.registry.readers import read_files
+from oversight.store import connect, queries, session_scope, upgrade
+from oversight.store.queries import DeploymentFilter
+from oversight.store.write import LoadReport, apply_batch, known_for
+
+
+def bundled_data_dir() -> Path:
+    return Path(str(resources.files("oversight").joinpath("data")))
+
+
+class Registry:
+    """A registry database, migrated to the current schema on open."""
+
+    def __init__(self, url: str, *, migrate: bool = True):
+        self.url = url
+        self.engine: Engine = connect(url)
+        if migrate:
+            upgrade(self.engine)
+
+    def __repr__(self) -> str:
+        return f"<Registry {self.engine.url.render_as_string(hide_password=True)}>"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with session_scope(self.engine) as session:
+            yield session
+
+    # --- writing -------------------------------------------------------------------------
+
+    def load(self, paths: list[Path | str], *, dry_run: bool = False) -> LoadReport:
+        """Load files in one transaction; raise LoadError (and write nothing) on any problem."""
+        read = read_files([Path(p) for p in paths])
+        located, problems = parse_records(read.records)
+        problems = read.problems + problems
+        with self.session() as session:
+            ids = [r.record.id for r in located if hasattr(r.record, "status")]
+            ids += [r.record.deployment for r in located if getattr(r.record, "deployment", None)]
+            batch, batch_problems = build_batch(located, known_for(session, ids))
+            problems += batch_problems
+            if problems:
+                raise LoadError(problems)
+            report = apply_batch(session, batch)
+            if dry_run:
+                session.rollback()
+            return report
+
+    def load_bundled(self) -> LoadReport:
+        return self.load([bundled_data_dir()])
+
+    # --- reading, as records ---------------------------------------------------------------
+
+    def deployment_records(
+        self, filters: DeploymentFilter | None = None, **options: Any
+    ) -> list[dict[str, Any]]:
+        with self.session() as session:
+            return queries.deployments(session, filters, **options)
+
+    def stats(self, filters: DeploymentFilter | None = None) -> dict[str, Any]:
+        return stats(self.deployment_records(filters))
+
+    def export(self, fmt: str, out: IO[bytes], filters: DeploymentFilter | None = None,
+               **options: Any) -> None:
+        if fmt not in exports.WRITERS:
+            raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(exports.FORMATS)}")
+        deps = self.deployment_records(filters)
+        if fmt == "ftm":
+            with self.session() as session:
+                orgs = queries.organisations(session, include_buyers=True)
+                details = [queries.organisation(session, o["name"]) for o in orgs]
+                listings = queries.listings(session)
+            exports.write_ftm(deps, out, details, listings)
+        elif fmt == "geojson":
+            exports.write_geojson(deps, out, level=options.get("level", "deployment"))
+        else:
+            exports.WRITERS[fmt](deps, out)
+
+    # --- reading, as DataFrames for notebooks ----------------------------------------------
+
+    def deployments(self, **filters: Any) -> pd.DataFrame:
+        """Deployments matching the filters of `oversight deployments`, one row each."""
+        records = self.deployment_records(DeploymentFilter(**_as_lists(filters)))
+        return pd.DataFrame([exports.flatten(r) for r in records], columns=exports.FLAT_COLUMNS)
+
+    def vendors(self) -> pd.DataFrame:
+        with self.session() as session:
+            return pd.DataFrame(queries.organisations(session))
+
+    def countries(self) -> pd.DataFrame:
+        with self.session() as session:
+            return pd.DataFrame(queries.countries(session))
+
+    def sources(self) -> pd.DataFrame:
+        with self.session() as session:
+            return pd.DataFrame(queries.sources(session))
+
+
+def _as_lists(filters: dict[str, Any]) -> dict[str, Any]:
+    plural = {"country", "vendor", "vendor_country", "technology", "status", "buyer", "review_state"}
+    return {k: [v] if k in plural and isinstance(v, str) else v for k, v in filters.items()}
+
+
+def open_registry(url: str = "oversight.db") -> Registry:
+    return Registry(url)
+
+
+__all__ = ["LoadError", "Registry", "open_registry"]

@@ -1,0 +1,1 @@
+"""Publishing: exports of the registry in the formats people analyse data with."""

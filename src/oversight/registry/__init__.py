@@ -1,0 +1,1 @@
+"""The registry stage: read and validate records of organisations, deployments, sources and listings."""

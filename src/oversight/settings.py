@@ -1,0 +1,36 @@
+"""Every setting Oversight reads, in one place (environment variables with defaults).
+
+| variable | default | meaning |
+| --- | --- | --- |
+| `OVERSIGHT_DB_URL` | `sqlite:///<OVERSIGHT_DATA_DIR>/oversight.db` | SQLAlchemy URL of the registry |
+| `OVERSIGHT_DATA_DIR` | `./var` | where the embedded database and outputs live |
+| `OVERSIGHT_USER` | the login name | who is recorded as having made a change from the CLI |
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db_url: str
+    user: str
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    env = os.environ if environ is None else environ
+    data_dir = Path(env.get("OVERSIGHT_DATA_DIR", "var"))
+    db_url = env.get("OVERSIGHT_DB_URL") or f"sqlite:///{data_dir / 'oversight.db'}"
+    return Settings(data_dir=data_dir, db_url=db_url, user=env.get("OVERSIGHT_USER") or _default_user())

@@ -1,0 +1,189 @@
+"""Tables of the registry. Schema changes go through Alembic migrations beside this file.
+
+Vocabulary values (technologies, statuses, roles, ...) are checked by the loader against
+schema.yaml rather than by CHECK constraints, so that adding a term needs no migration.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    published: Mapped[str | None] = mapped_column(String(10))
+    language: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    legal_name: Mapped[str | None] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    website: Mapped[str | None] = mapped_column(String(500))
+    description: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    parent: Mapped[Organisation | None] = relationship(remote_side=[id])
+    aliases: Mapped[list[OrganisationAlias]] = relationship(
+        back_populates="organisation", cascade="all, delete-orphan", order_by="OrganisationAlias.id"
+    )
+    sources: Mapped[list[OrganisationSource]] = relationship(
+        cascade="all, delete-orphan", order_by="OrganisationSource.source_id"
+    )
+
+
+class OrganisationAlias(Base):
+    __tablename__ = "organisation_aliases"
+    __table_args__ = (UniqueConstraint("organisation_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(500))
+    key: Mapped[str] = mapped_column(String(500), index=True)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="aliases")
+
+
+class OrganisationSource(Base):
+    __tablename__ = "organisation_sources"
+
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    supports: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    source: Mapped[Source] = relationship()
+
+
+class Deployment(Base):
+    __tablename__ = "deployments"
+    __table_args__ = (
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="ck_confidence_range"),
+        Index("ix_deployments_country_year", "country", "year"),
+    )
+
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    country: Mapped[str] = mapped_column(String(3))
+    city: Mapped[str | None] = mapped_column(String(300))
+    region: Mapped[str | None] = mapped_column(String(300))
+    buyer_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    announced: Mapped[str | None] = mapped_column(String(10))
+    started: Mapped[str | None] = mapped_column(String(10))
+    ended: Mapped[str | None] = mapped_column(String(10))
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    contract_value: Mapped[float | None] = mapped_column(Float)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    financing: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    disputes: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float, default=0.8)
+    review_state: Mapped[str] = mapped_column(String(20), default="accepted", index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    buyer: Mapped[Organisation | None] = relationship()
+    technologies: Mapped[list[DeploymentTechnology]] = relationship(
+        cascade="all, delete-orphan", order_by="DeploymentTechnology.technology"
+    )
+    suppliers: Mapped[list[DeploymentSupplier]] = relationship(
+        cascade="all, delete-orphan", order_by="DeploymentSupplier.position"
+    )
+    sources: Mapped[list[DeploymentSource]] = relationship(
+        cascade="all, delete-orphan", order_by="DeploymentSource.position"
+    )
+
+
+class DeploymentTechnology(Base):
+    __tablename__ = "deployment_technologies"
+    deployment_id: Mapped[str] = mapped_column(
+        ForeignKey("deployments.id", ondelete="CASCADE"), primary_key=True
+    )
+    technology: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
+class DeploymentSupplier(Base):
+    __tablename__ = "deployment_suppliers"
+    deployment_id: Mapped[str] = mapped_column(
+        ForeignKey("deployments.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    organisation: Mapped[Organisation] = relationship()
+
+
+class DeploymentSource(Base):
+    __tablename__ = "deployment_sources"
+
+    deployment_id: Mapped[str] = mapped_column(
+        ForeignKey("deployments.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), primary_key=True, index=True)
+    supports: Mapped[list[str]] = mapped_column(JSON, default=list)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    source: Mapped[Source] = relationship()
+
+
+class Listing(Base):
+    """One entry of a restriction list, resolved to the organisation it names."""
+
+    __tablename__ = "listings"
+    __table_args__ = (
+        UniqueConstraint("list_id", "organisation_id", "listed_name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[str] = mapped_column(String(40), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    listed_name: Mapped[str] = mapped_column(String(500))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    address: Mapped[str | None] = mapped_column(Text)
+    listed: Mapped[str | None] = mapped_column(String(10))
+    citation: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+
+    organisation: Mapped[Organisation] = relationship()
+    source: Mapped[Source | None] = relationship()

@@ -1,0 +1,416 @@
+"""Read the registry into plain dictionaries: the shapes that the CLI prints as JSON,
+the Python API turns into DataFrames and the exports write."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from oversight.errors import NotFound
+from oversight.registry.records import country_name, normalise_name
+from oversight.store.models import (
+    Deployment,
+    DeploymentSource,
+    DeploymentSupplier,
+    DeploymentTechnology,
+    Listing,
+    Organisation,
+    OrganisationAlias,
+    OrganisationSource,
+    Source,
+)
+
+SORTABLE = ("id", "country", "year", "status", "updated_at", "confidence")
+
+
+@dataclass
+class DeploymentFilter:
+    """The filters of `oversight deployments` (and, later, of the API)."""
+
+    country: list[str] = field(default_factory=list)
+    vendor: list[str] = field(default_factory=list)
+    vendor_country: list[str] = field(default_factory=list)
+    buyer: list[str] = field(default_factory=list)
+    technology: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    since: int | None = None
+    until: int | None = None
+    q: str | None = None
+    review_state: list[str] = field(default_factory=lambda: ["accepted"])
+
+
+def organisation_ids_named(session: Session, names: list[str]) -> list[int]:
+    keys = [normalise_name(name) for name in names]
+    # Buyer agencies created from deployments are keyed "name@country".
+    by_name = select(Organisation.id).where(
+        or_(Organisation.key.in_(keys), *(Organisation.key.like(f"{key}@%") for key in keys))
+    )
+    by_alias = select(OrganisationAlias.organisation_id).where(OrganisationAlias.key.in_(keys))
+    return sorted(set(session.scalars(by_name)) | set(session.scalars(by_alias)))
+
+
+def _filtered(session: Session, filters: DeploymentFilter) -> Select[tuple[Deployment]]:
+    query = select(Deployment)
+    conditions = []
+    if filters.review_state:
+        conditions.append(Deployment.review_state.in_(filters.review_state))
+    if filters.country:
+        conditions.append(Deployment.country.in_([c.upper() for c in filters.country]))
+    if filters.status:
+        conditions.append(Deployment.status.in_(filters.status))
+    if filters.since is not None:
+        conditions.append(Deployment.year >= filters.since)
+    if filters.until is not None:
+        conditions.append(Deployment.year <= filters.until)
+    if filters.technology:
+        conditions.append(exists().where(
+            DeploymentTechnology.deployment_id == Deployment.id,
+            DeploymentTechnology.technology.in_(filters.technology),
+        ))
+    if filters.vendor:
+        ids = organisation_ids_named(session, filters.vendor)
+        conditions.append(exists().where(
+            DeploymentSupplier.deployment_id == Deployment.id,
+            DeploymentSupplier.organisation_id.in_(ids or [-1]),
+        ))
+    if filters.buyer:
+        conditions.append(Deployment.buyer_id.in_(organisation_ids_named(session, filters.buyer)))
+    if filters.vendor_country:
+        supplier_org = aliased(Organisation)
+        conditions.append(exists().where(
+            DeploymentSupplier.deployment_id == Deployment.id,
+            DeploymentSupplier.role != "financier",
+            supplier_org.id == DeploymentSupplier.organisation_id,
+            supplier_org.country.in_([c.upper() for c in filters.vendor_country]),
+        ))
+    if filters.q:
+        pattern = f"%{filters.q.lower()}%"
+        named_org = aliased(Organisation)
+        conditions.append(or_(
+            func.lower(Deployment.id).like(pattern),
+            func.lower(Deployment.description).like(pattern),
+            func.lower(Deployment.city).like(pattern),
+            func.lower(Deployment.region).like(pattern),
+            func.lower(Deployment.financing).like(pattern),
+            exists().where(
+                named_org.id == Deployment.buyer_id, func.lower(named_org.name).like(pattern)
+            ),
+            exists().where(
+                DeploymentSupplier.deployment_id == Deployment.id,
+                named_org.id == DeploymentSupplier.organisation_id,
+                func.lower(named_org.name).like(pattern),
+            ),
+        ))
+    return query.where(and_(*conditions)) if conditions else query
+
+
+def _with_details(query: Select[tuple[Deployment]]) -> Select[tuple[Deployment]]:
+    return query.options(
+        selectinload(Deployment.technologies),
+        selectinload(Deployment.suppliers).selectinload(DeploymentSupplier.organisation),
+        selectinload(Deployment.sources).selectinload(DeploymentSource.source),
+        selectinload(Deployment.buyer),
+    )
+
+
+def source_view(source: Source, supports: list[str] | None = None) -> dict[str, Any]:
+    view = {
+        "url": source.url,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published,
+        "language": source.language,
+    }
+    if supports is not None:
+        view["supports"] = list(supports)
+    return view
+
+
+def deployment_view(dep: Deployment) -> dict[str, Any]:
+    return {
+        "id": dep.id,
+        "country": dep.country,
+        "country_name": country_name(dep.country),
+        "city": dep.city,
+        "region": dep.region,
+        "buyer": dep.buyer.name if dep.buyer else None,
+        "suppliers": [
+            {"name": s.organisation.name, "role": s.role, "country": s.organisation.country}
+            for s in dep.suppliers
+        ],
+        "technologies": [t.technology for t in dep.technologies],
+        "status": dep.status,
+        "announced": dep.announced,
+        "started": dep.started,
+        "ended": dep.ended,
+        "year": dep.year,
+        "contract_value": dep.contract_value,
+        "currency": dep.currency,
+        "financing": dep.financing,
+        "description": dep.description,
+        "disputes": dep.disputes,
+        "confidence": dep.confidence,
+        "review_state": dep.review_state,
+        "sources": [source_view(link.source, link.supports) for link in dep.sources],
+        "created_at": dep.created_at.isoformat(timespec="seconds"),
+        "updated_at": dep.updated_at.isoformat(timespec="seconds"),
+    }
+
+
+def count_deployments(session: Session, filters: DeploymentFilter) -> int:
+    subquery = _filtered(session, filters).with_only_columns(Deployment.id).subquery()
+    return session.scalar(select(func.count()).select_from(subquery)) or 0
+
+
+def deployments(
+    session: Session,
+    filters: DeploymentFilter | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    sort: str = "id",
+) -> list[dict[str, Any]]:
+    descending = sort.startswith("-")
+    column_name = sort.lstrip("-")
+    if column_name not in SORTABLE:
+        raise ValueError(f"cannot sort by {column_name!r}; choose one of {', '.join(SORTABLE)}")
+    column = getattr(Deployment, column_name)
+    direction = column.desc() if descending else column.asc()
+    # NULLS LAST only where nulls exist: it keeps SQLite and PostgreSQL in the same order, but
+    # on a NOT NULL column it would stop SQLite from reading rows in index order.
+    order = [direction.nulls_last() if column.nullable else direction, Deployment.id.asc()]
+    query = _with_details(_filtered(session, filters or DeploymentFilter())).order_by(*order)
+    query = query.offset(offset).limit(limit)
+    return [deployment_view(dep) for dep in session.scalars(query)]
+
+
+def deployment(session: Session, deployment_id: str) -> dict[str, Any]:
+    query = _with_details(select(Deployment).where(Deployment.id == deployment_id))
+    dep = session.scalars(query).first()
+    if dep is None:
+        raise NotFound(f"no deployment with id {deployment_id!r}")
+    return deployment_view(dep)
+
+
+def _listing_view(listing: Listing) -> dict[str, Any]:
+    return {
+        "list": listing.list_id,
+        "listed_name": listing.listed_name,
+        "aliases": listing.aliases or [],
+        "listed": listing.listed,
+        "citation": listing.citation,
+        "url": listing.source.url if listing.source else None,
+    }
+
+
+def organisations(session: Session, *, include_buyers: bool = False) -> list[dict[str, Any]]:
+    """Organisations with how many deployments they took part in and where."""
+    reach: dict[int, set[str]] = defaultdict(set)
+    counts: Counter[int] = Counter()
+    rows = session.execute(
+        select(DeploymentSupplier.organisation_id, Deployment.id, Deployment.country)
+        .join(Deployment, Deployment.id == DeploymentSupplier.deployment_id)
+        .where(Deployment.review_state == "accepted")
+    )
+    seen: set[tuple[int, str]] = set()
+    for org_id, dep_id, country in rows:
+        if (org_id, dep_id) not in seen:
+            seen.add((org_id, dep_id))
+            counts[org_id] += 1
+            reach[org_id].add(country)
+    listed: dict[int, list[str]] = defaultdict(list)
+    for org_id, list_id in session.execute(select(Listing.organisation_id, Listing.list_id)):
+        if list_id not in listed[org_id]:
+            listed[org_id].append(list_id)
+    query = select(Organisation).options(
+        selectinload(Organisation.aliases), selectinload(Organisation.parent)
+    ).order_by(Organisation.name)
+    if not include_buyers:
+        query = query.where(Organisation.kind != "buyer_agency")
+    return [
+        {
+            "name": org.name,
+            "kind": org.kind,
+            "country": org.country,
+            "parent": org.parent.name if org.parent else None,
+            "aliases": [a.alias for a in org.aliases],
+            "deployments": counts[org.id],
+            "countries_reached": sorted(reach[org.id]),
+            "lists": sorted(listed[org.id]),
+        }
+        for org in session.scalars(query)
+    ]
+
+
+def find_organisation(session: Session, name: str) -> Organisation:
+    ids = organisation_ids_named(session, [name])
+    if not ids:
+        raise NotFound(f"no organisation named {name!r}")
+    org = session.get(Organisation, ids[0])
+    assert org is not None
+    return org
+
+
+def organisation(session: Session, name: str) -> dict[str, Any]:
+    org = find_organisation(session, name)
+    subsidiaries = session.scalars(
+        select(Organisation.name).where(Organisation.parent_id == org.id).order_by(Organisation.name)
+    ).all()
+    listings = session.scalars(
+        select(Listing).where(Listing.organisation_id == org.id)
+        .options(selectinload(Listing.source)).order_by(Listing.list_id, Listing.listed)
+    ).all()
+    sources = session.scalars(
+        select(OrganisationSource).where(OrganisationSource.organisation_id == org.id)
+        .options(selectinload(OrganisationSource.source))
+    ).all()
+    by_role = {"buyer": [org.name]} if org.kind == "buyer_agency" else {"vendor": [org.name]}
+    deps = deployments(session, DeploymentFilter(**by_role))
+    return {
+        "name": org.name,
+        "legal_name": org.legal_name,
+        "kind": org.kind,
+        "country": org.country,
+        "country_name": country_name(org.country) if org.country else None,
+        "parent": org.parent.name if org.parent else None,
+        "subsidiaries": list(subsidiaries),
+        "aliases": [a.alias for a in org.aliases],
+        "website": org.website,
+        "description": org.description,
+        "lists": [_listing_view(listing) for listing in listings],
+        "countries_reached": sorted({d["country"] for d in deps}),
+        "technologies": sorted({t for d in deps for t in d["technologies"]}),
+        "deployments": deps,
+        "sources": [source_view(link.source, link.supports) for link in sources],
+    }
+
+
+def listings(session: Session) -> list[dict[str, Any]]:
+    query = select(Listing).options(selectinload(Listing.organisation), selectinload(Listing.source))
+    return [
+        {"organisation": listing.organisation.name, **_listing_view(listing)}
+        for listing in session.scalars(query.order_by(Listing.list_id, Listing.listed_name))
+    ]
+
+
+def sources(session: Session) -> list[dict[str, Any]]:
+    cited: Counter[int] = Counter(
+        dict(session.execute(
+            select(DeploymentSource.source_id, func.count()).group_by(DeploymentSource.source_id)
+        ).all())
+    )
+    return [
+        {**source_view(source), "deployments": cited[source.id]}
+        for source in session.scalars(select(Source).order_by(Source.url))
+    ]
+
+
+def countries(session: Session) -> list[dict[str, Any]]:
+    """Countries with accepted deployments: counts, technologies and supplier home countries."""
+    accepted = Deployment.review_state == "accepted"
+    totals = dict(session.execute(
+        select(Deployment.country, func.count()).where(accepted).group_by(Deployment.country)
+    ).all())
+    technologies: dict[str, set[str]] = defaultdict(set)
+    for country, technology in session.execute(
+        select(Deployment.country, DeploymentTechnology.technology)
+        .join(DeploymentTechnology, DeploymentTechnology.deployment_id == Deployment.id)
+        .where(accepted).distinct()
+    ):
+        technologies[country].add(technology)
+    suppliers: dict[str, set[str]] = defaultdict(set)
+    supplier_countries: dict[str, set[str]] = defaultdict(set)
+    chinese: Counter[str] = Counter()
+    counted: set[str] = set()
+    for dep_id, country, name, home in session.execute(
+        select(Deployment.id, Deployment.country, Organisation.name, Organisation.country)
+        .join(DeploymentSupplier, DeploymentSupplier.deployment_id == Deployment.id)
+        .join(Organisation, Organisation.id == DeploymentSupplier.organisation_id)
+        .where(accepted, DeploymentSupplier.role != "financier")
+    ):
+        suppliers[country].add(name)
+        if home:
+            supplier_countries[country].add(home)
+        if home == "CHN" and dep_id not in counted:
+            counted.add(dep_id)
+            chinese[country] += 1
+    return [
+        {
+            "country": code,
+            "name": country_name(code),
+            "deployments": totals[code],
+            "with_chinese_supplier": chinese[code],
+            "technologies": sorted(technologies[code]),
+            "suppliers": sorted(suppliers[code]),
+            "supplier_countries": sorted(supplier_countries[code]),
+        }
+        for code in sorted(totals)
+    ]
+
+
+def country(session: Session, code: str) -> dict[str, Any]:
+    code = code.upper()
+    name = country_name(code)
+    if name is None:
+        raise NotFound(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+    deps = deployments(session, DeploymentFilter(country=[code]), sort="year")
+    seen_urls: dict[str, dict[str, Any]] = {}
+    for dep in deps:
+        for source in dep["sources"]:
+            seen_urls.setdefault(source["url"], {k: v for k, v in source.items() if k != "supports"})
+    suppliers: dict[str, dict[str, Any]] = {}
+    for dep in deps:
+        for s in dep["suppliers"]:
+            entry = suppliers.setdefault(s["name"], {"name": s["name"], "country": s["country"],
+                                                     "roles": [], "deployments": 0})
+            entry["deployments"] += 1
+            if s["role"] not in entry["roles"]:
+                entry["roles"].append(s["role"])
+    return {
+        "country": code,
+        "name": name,
+        "deployments": deps,
+        "technologies": sorted({t for d in deps for t in d["technologies"]}),
+        "suppliers": sorted(suppliers.values(), key=lambda s: (-s["deployments"], s["name"])),
+        "financing": [d["financing"] for d in deps if d["financing"]],
+        "sources": sorted(seen_urls.values(), key=lambda s: (s["published"] or "", s["url"])),
+    }
+
+
+def screening_entities(session: Session) -> list[dict[str, Any]]:
+    """Every organisation with its names and the listings that reach it: its own, and those of
+    its parents (a listing of a company covers its subsidiaries and brands)."""
+    orgs = session.scalars(
+        select(Organisation).options(selectinload(Organisation.aliases))
+        .where(Organisation.kind != "buyer_agency").order_by(Organisation.name)
+    ).all()
+    own: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for listing in session.scalars(select(Listing).options(selectinload(Listing.source))):
+        own[listing.organisation_id].append(_listing_view(listing))
+    by_id = {org.id: org for org in orgs}
+    entities = []
+    for org in orgs:
+        lists = [dict(entry, via=None) for entry in own[org.id]]
+        names = {listing["listed_name"] for listing in own[org.id]}
+        names |= {alias for listing in own[org.id] for alias in listing["aliases"]}
+        parent_id, hops = org.parent_id, 0
+        while parent_id is not None and hops < 10:
+            parent = by_id.get(parent_id) or session.get(Organisation, parent_id)
+            if parent is None:
+                break
+            lists += [dict(entry, via=parent.name) for entry in own[parent.id]]
+            parent_id, hops = parent.parent_id, hops + 1
+        entities.append({
+            "name": org.name,
+            "legal_name": org.legal_name,
+            "aliases": sorted({a.alias for a in org.aliases} | names - {org.name}),
+            "country": org.country,
+            "kind": org.kind,
+            "parent": by_id[org.parent_id].name if org.parent_id in by_id else None,
+            "lists": lists,
+        })
+    return entities

@@ -1,0 +1,63 @@
+"""The vocabularies of schema.yaml, loaded once and shared by every layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    covers: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    technologies: tuple[Term, ...]
+    statuses: tuple[Term, ...]
+    supplier_roles: tuple[Term, ...]
+    organisation_kinds: tuple[Term, ...]
+    review_states: tuple[Term, ...]
+    restriction_lists: tuple[Term, ...]
+    source_supports: tuple[str, ...]
+
+    @staticmethod
+    def ids(terms: tuple[Term, ...]) -> tuple[str, ...]:
+        return tuple(term.id for term in terms)
+
+
+def _terms(section: dict[str, dict[str, Any]]) -> tuple[Term, ...]:
+    return tuple(
+        Term(id=key, label=value["label"], covers=value.get("covers") or value.get("authority", ""))
+        for key, value in section.items()
+    )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    raw = yaml.safe_load(resources.files("oversight").joinpath("schema.yaml").read_text("utf-8"))
+    return Vocabulary(
+        technologies=_terms(raw["technologies"]),
+        statuses=_terms(raw["statuses"]),
+        supplier_roles=_terms(raw["supplier_roles"]),
+        organisation_kinds=_terms(raw["organisation_kinds"]),
+        review_states=_terms(raw["review_states"]),
+        restriction_lists=_terms(raw["restriction_lists"]),
+        source_supports=tuple(raw["source_supports"]),
+    )
+
+
+VOCAB = vocabulary()
+TECHNOLOGIES = Vocabulary.ids(VOCAB.technologies)
+STATUSES = Vocabulary.ids(VOCAB.statuses)
+SUPPLIER_ROLES = Vocabulary.ids(VOCAB.supplier_roles)
+ORGANISATION_KINDS = Vocabulary.ids(VOCAB.organisation_kinds)
+REVIEW_STATES = Vocabulary.ids(VOCAB.review_states)
+RESTRICTION_LISTS = Vocabulary.ids(VOCAB.restriction_lists)
+SOURCE_SUPPORTS = VOCAB.source_supports

@@ -20,7 +20,7 @@ from oversight.errors import LoadError
 from oversight.publish import exports
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import read_files
-from oversight.store import connect, queries, session_scope, upgrade
+from oversight.store import analyse, connect, queries, session_scope, upgrade
 from oversight.store.queries import DeploymentFilter
 from oversight.store.write import LoadReport, apply_batch, known_for
 
@@ -52,6 +52,7 @@ class Registry:
         """Load files in one transaction; raise LoadError (and write nothing) on any problem."""
         read = read_files([Path(p) for p in paths])
         located, problems = parse_records(read.records)
+        read.records.clear()  # the raw dictionaries are no longer needed; free them early
         problems = read.problems + problems
         with self.session() as session:
             ids = [r.record.id for r in located if hasattr(r.record, "status")]
@@ -63,7 +64,9 @@ class Registry:
             report = apply_batch(session, batch)
             if dry_run:
                 session.rollback()
-            return report
+                return report
+        analyse(self.engine)
+        return report
 
     def load_bundled(self) -> LoadReport:
         return self.load([bundled_data_dir()])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -16,6 +17,8 @@ from oversight.settings import load_settings
 from oversight.store import queries
 from oversight.store.queries import SORTABLE, DeploymentFilter
 from oversight.vocab import STATUSES, TECHNOLOGIES
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Oversight: an evidence-linked observatory of AI-surveillance deployments.",
@@ -39,7 +42,16 @@ def _registry(ctx: typer.Context) -> Registry:
     return Registry(ctx.obj)
 
 
-def _fail(message: str) -> None:
+def _fetch(ctx: typer.Context, query: Callable[..., T], *args: str) -> T:
+    """Run one read query; a missing deployment, organisation or country is a clear error."""
+    with _registry(ctx).session() as session:
+        try:
+            return query(session, *args)
+        except NotFound as error:
+            _fail(str(error))
+
+
+def _fail(message: str) -> NoReturn:
     render.errors.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
@@ -164,11 +176,7 @@ def deployments(
 @app.command()
 def show(ctx: typer.Context, deployment_id: str, as_json: JsonOption = False) -> None:
     """One deployment with its suppliers and every source."""
-    with _registry(ctx).session() as session:
-        try:
-            dep = queries.deployment(session, deployment_id)
-        except NotFound as error:
-            _fail(str(error))
+    dep = _fetch(ctx, queries.deployment, deployment_id)
     if as_json:
         render.print_json(dep)
         return
@@ -206,11 +214,7 @@ def vendors(
 @app.command()
 def vendor(ctx: typer.Context, name: str, as_json: JsonOption = False) -> None:
     """One organisation: aliases, parent, subsidiaries, listings, countries reached."""
-    with _registry(ctx).session() as session:
-        try:
-            org = queries.organisation(session, name)
-        except NotFound as error:
-            _fail(str(error))
+    org = _fetch(ctx, queries.organisation, name)
     if as_json:
         render.print_json(org)
         return
@@ -248,11 +252,7 @@ def countries(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @app.command()
 def country(ctx: typer.Context, iso3: str, as_json: JsonOption = False) -> None:
     """One country: its deployments, suppliers, technologies and sources."""
-    with _registry(ctx).session() as session:
-        try:
-            view = queries.country(session, iso3)
-        except NotFound as error:
-            _fail(str(error))
+    view = _fetch(ctx, queries.country, iso3)
     if as_json:
         render.print_json(view)
         return

@@ -46,6 +46,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def analyse(engine: Engine) -> None:
+    """Refresh the planner's statistics after a load, so that it picks the selective index
+    (without them SQLite assumes every equality is selective, e.g. review_state = 'accepted')."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One transaction: committed when the block ends, rolled back on any error."""

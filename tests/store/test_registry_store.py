@@ -126,8 +126,8 @@ def test_show_deployment(loaded: Registry) -> None:
         with pytest.raises(NotFound):
             queries.deployment(session, "nowhere")
     assert dep["suppliers"] == [
-        {"name": "Huawei", "role": "supplier", "country": "CHN"},
-        {"name": "China Exim Bank", "role": "financier", "country": "CHN"},
+        {"name": "Huawei", "role": "supplier", "country": "CHN", "lists": []},
+        {"name": "China Exim Bank", "role": "financier", "country": "CHN", "lists": []},
     ]
     assert dep["buyer"] == "Uganda Police Force"
     assert dep["country_name"] == "Uganda"
@@ -178,7 +178,7 @@ def test_listings_reach_subsidiaries(registry: Registry, tmp_path: Path) -> None
         "    citation: Federal Register document (example)\n"
         "    sources: [{url: 'https://rules.example.gov/2019-22210', supports: [listing]}]\n"
     )
-    registry.load([FIXTURES / "organisations.yaml", listing])
+    registry.load([FIXTURES / "organisations.yaml", FIXTURES / "deployments.yaml", listing])
     assert registry.load([listing]).unchanged == {"listing": 1}
     with registry.session() as session:
         entities = {e["name"]: e for e in queries.screening_entities(session)}
@@ -187,3 +187,5 @@ def test_listings_reach_subsidiaries(registry: Registry, tmp_path: Path) -> None
     assert entities["Hikvision"]["lists"][0]["listed"] == "2019-10-09"
     assert entities["CETC"]["lists"] == []
     assert hik["lists"][0]["url"] == "https://rules.example.gov/2019-22210"
+    ecuador = registry.deployment_records(DeploymentFilter(country=["ECU"]))[0]
+    assert ecuador["suppliers"][0]["lists"] == ["us_entity_list"]  # flagged wherever shown

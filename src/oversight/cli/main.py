@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Annotated, NoReturn, Optional, TypeVar
 
 import typer
+from rich.markup import escape
 
 from oversight.app import Registry
 from oversight.cli import render
+from oversight.cli import screen as screen_commands
 from oversight.errors import LoadError, NotFound
 from oversight.publish.exports import FORMATS
 from oversight.settings import load_settings
@@ -52,7 +54,7 @@ def _fetch(ctx: typer.Context, query: Callable[..., T], *args: str) -> T:
 
 
 def _fail(message: str) -> NoReturn:
-    render.errors.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    render.errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -328,3 +330,6 @@ def export(
         registry.export(fmt, stream, filters, level=level)
     partial.replace(output)  # a reader never sees a half-written export
     render.errors.print(f"wrote {output}", highlight=False)
+
+
+screen_commands.register(app)

@@ -137,6 +137,7 @@ def _views(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
     suppliers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     sources: dict[str, list[dict[str, Any]]] = defaultdict(list)
     ids = [row.id for row in rows]
+    lists_reaching = restriction_lists_by_organisation(session) if rows else {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for dep_id, technology in session.execute(
@@ -145,14 +146,15 @@ def _views(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
             .order_by(DeploymentTechnology.technology)
         ):
             technologies[dep_id].append(technology)
-        for dep_id, name, role, home in session.execute(
-            select(DeploymentSupplier.deployment_id, Organisation.name, DeploymentSupplier.role,
-                   Organisation.country)
+        for dep_id, org_id, name, role, home in session.execute(
+            select(DeploymentSupplier.deployment_id, Organisation.id, Organisation.name,
+                   DeploymentSupplier.role, Organisation.country)
             .join(Organisation, Organisation.id == DeploymentSupplier.organisation_id)
             .where(DeploymentSupplier.deployment_id.in_(chunk))
             .order_by(DeploymentSupplier.position)
         ):
-            suppliers[dep_id].append({"name": name, "role": role, "country": home})
+            suppliers[dep_id].append({"name": name, "role": role, "country": home,
+                                      "lists": lists_reaching.get(org_id, [])})
         for row in session.execute(
             select(DeploymentSource.deployment_id, DeploymentSource.supports, Source.url,
                    Source.title, Source.publisher, Source.published, Source.language)
@@ -179,6 +181,31 @@ def _views(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
             "updated_at": row.updated_at.isoformat(timespec="seconds"),
         })
     return views
+
+
+def restriction_lists_by_organisation(session: Session) -> dict[int, list[str]]:
+    """Organisation id -> ids of the restriction lists that name it or any of its parents,
+    so that a deployment with a listed supplier (or a listed parent's subsidiary) is flagged."""
+    own: dict[int, set[str]] = defaultdict(set)
+    for org_id, list_id in session.execute(select(Listing.organisation_id, Listing.list_id)):
+        own[org_id].add(list_id)
+    if not own:
+        return {}
+    parents = dict(session.execute(
+        select(Organisation.id, Organisation.parent_id).where(Organisation.parent_id.is_not(None))
+    ).all())
+    reaching: dict[int, list[str]] = {}
+    for org_id in set(own) | set(parents):
+        found: set[str] = set()
+        current: int | None = org_id
+        for _ in range(10):  # parent chains are short; the bound guards against cycles
+            if current is None:
+                break
+            found |= own.get(current, set())
+            current = parents.get(current)
+        if found:
+            reaching[org_id] = sorted(found)
+    return reaching
 
 
 def _rows(query: Select[Any]) -> Select[Any]:

@@ -26,6 +26,7 @@ def readme_commands() -> list[str]:
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("readme")
     (folder / "more").mkdir()
+    (folder / "examples").symlink_to(README.parent / "examples")
     (folder / "my-deployments.csv").write_text(
         "id,country,city,suppliers,technologies,status,started,source_url,source_publisher,"
         "source_supports\n"

@@ -5,7 +5,7 @@ The CLI and notebooks both go through it; later, the web app will too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -16,11 +16,18 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from oversight.analytics.stats import stats
-from oversight.errors import LoadError
+from oversight.errors import LoadError, Problem
 from oversight.publish import exports
 from oversight.registry.load import build_batch, parse_records
-from oversight.registry.readers import read_files
+from oversight.registry.readers import RawRecord, read_files
+from oversight.review.proposals import deployment_records, find, propose
 from oversight.store import analyse, connect, queries, session_scope, upgrade
+from oversight.store.claims import (
+    claims_with_documents,
+    latest_decisions,
+    record_decision,
+    save_extraction,
+)
 from oversight.store.queries import DeploymentFilter
 from oversight.store.write import LoadReport, apply_batch, known_for
 
@@ -51,9 +58,16 @@ class Registry:
     def load(self, paths: list[Path | str], *, dry_run: bool = False) -> LoadReport:
         """Load files in one transaction; raise LoadError (and write nothing) on any problem."""
         read = read_files([Path(p) for p in paths])
-        located, problems = parse_records(read.records)
-        read.records.clear()  # the raw dictionaries are no longer needed; free them early
-        problems = read.problems + problems
+        return self.load_records(read.records, read.problems, dry_run=dry_run)
+
+    def load_records(self, raws: list[RawRecord], problems: list[Problem] | None = None, *,
+                     dry_run: bool = False, decision: Callable[[Session], None] | None = None
+                     ) -> LoadReport:
+        """Validate and write raw records in one transaction. `decision`, when given, runs in
+        the same transaction, so a review decision is recorded exactly when its records land."""
+        located, parse_problems = parse_records(raws)
+        raws.clear()  # the raw dictionaries are no longer needed; free them early
+        problems = (problems or []) + parse_problems
         with self.session() as session:
             ids = [r.record.id for r in located if hasattr(r.record, "status")]
             ids += [r.record.deployment for r in located if getattr(r.record, "deployment", None)]
@@ -62,6 +76,8 @@ class Registry:
             if problems:
                 raise LoadError(problems)
             report = apply_batch(session, batch)
+            if decision is not None:
+                decision(session)
             if dry_run:
                 session.rollback()
                 return report
@@ -70,6 +86,35 @@ class Registry:
 
     def load_bundled(self) -> LoadReport:
         return self.load([bundled_data_dir()])
+
+    # --- extraction and review --------------------------------------------------------------
+
+    def save_extraction(self, document: dict[str, Any], claims: list[dict[str, Any]]) -> int:
+        with self.session() as session:
+            return save_extraction(session, document, claims)
+
+    def proposals(self) -> list[dict[str, Any]]:
+        with self.session() as session:
+            return propose(claims_with_documents(session), latest_decisions(session))
+
+    def decide(self, wanted: str, decision: str, decided_by: str, *,
+               edits: dict[str, Any] | None = None, note: str | None = None) -> dict[str, Any]:
+        """Accept, edit or reject a proposal; accepting writes its deployment with its sources."""
+        proposal = find(self.proposals(), wanted)
+        if decision == "rejected":
+            with self.session() as session:
+                record_decision(session, proposal["key"], "rejected", decided_by, note=note)
+            return {"proposal": proposal["id"], "decision": "rejected", "deployment": None}
+        with self.session() as session:
+            known = known_for(session).organisation_keys
+        records = deployment_records(proposal, edits or {}, known)
+        deployment_id = records["deployments"][0]["id"]
+        raws = [RawRecord(kind.rstrip("s"), data, f"review:{proposal['id']}", None)
+                for kind, items in records.items() for data in items]
+        self.load_records(raws, decision=lambda session: record_decision(
+            session, proposal["key"], decision, decided_by, deployment_id=deployment_id,
+            edits=edits, note=note))
+        return {"proposal": proposal["id"], "decision": decision, "deployment": deployment_id}
 
     # --- reading, as records ---------------------------------------------------------------
 

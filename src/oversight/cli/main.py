@@ -11,7 +11,9 @@ import typer
 from rich.markup import escape
 
 from oversight.app import Registry
+from oversight.cli import assess as assess_commands
 from oversight.cli import render
+from oversight.cli import review as review_commands
 from oversight.cli import screen as screen_commands
 from oversight.errors import LoadError, NotFound
 from oversight.publish.exports import FORMATS
@@ -333,3 +335,5 @@ def export(
 
 
 screen_commands.register(app)
+review_commands.register(app)
+assess_commands.register(app)

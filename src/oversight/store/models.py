@@ -187,3 +187,61 @@ class Listing(Base):
 
     organisation: Mapped[Organisation] = relationship()
     source: Mapped[Source | None] = relationship()
+
+
+class Document(Base):
+    """A document read by extraction, identified by the hash of its text."""
+
+    __tablename__ = "documents"
+
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(1000))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10))
+    language: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Claim(Base):
+    """A candidate claim found by extraction, with the evidence span that supports it."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        UniqueConstraint("document_hash", "country", "vendor_key", "technology", "evidence_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_hash: Mapped[str] = mapped_column(ForeignKey("documents.hash"), index=True)
+    group_key: Mapped[str] = mapped_column(String(400), index=True)
+    country: Mapped[str] = mapped_column(String(3))
+    vendor: Mapped[str | None] = mapped_column(String(300))
+    vendor_key: Mapped[str] = mapped_column(String(300), default="")
+    technology: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str | None] = mapped_column(String(20))
+    year: Mapped[int | None] = mapped_column(Integer)
+    city: Mapped[str | None] = mapped_column(String(300))
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    evidence_text: Mapped[str] = mapped_column(Text)
+    extractor: Mapped[str | None] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    document: Mapped[Document] = relationship()
+
+
+class ReviewDecision(Base):
+    """A person's judgement on a proposed deployment (a group of claims). Kept apart from the
+    claims, so that re-running extraction never overwrites what a person decided."""
+
+    __tablename__ = "review_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(400), index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    deployment_id: Mapped[str | None] = mapped_column(ForeignKey("deployments.id"))
+    edits: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    note: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(200))
+    decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,83 @@
+"""Documents, candidate claims and review decisions in the store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from oversight.registry.records import normalise_name
+from oversight.store.models import Claim, Document, ReviewDecision
+
+
+def group_key(country: str, vendor: str | None, technology: str) -> str:
+    """Claims with the same key propose the same deployment, whatever document they come from."""
+    return f"{country}|{normalise_name(vendor) if vendor else ''}|{technology}"
+
+
+def save_extraction(session: Session, document: dict[str, Any], claims: list[dict[str, Any]]) -> int:
+    """Store a document (by content hash) and its claims; re-saving adds nothing. Returns the
+    number of new claims."""
+    if session.get(Document, document["hash"]) is None:
+        session.add(Document(**{k: document.get(k) for k in (
+            "hash", "doc_id", "url", "title", "published", "language")}))
+        session.flush()
+    existing = {
+        (c.country, c.vendor_key, c.technology, c.evidence_start)
+        for c in session.scalars(select(Claim).where(Claim.document_hash == document["hash"]))
+    }
+    added = 0
+    for claim in claims:
+        vendor_key = normalise_name(claim["vendor"]) if claim.get("vendor") else ""
+        evidence = claim["evidence"]
+        identity = (claim["country"], vendor_key, claim["technology"], evidence["start"])
+        if identity in existing:
+            continue
+        existing.add(identity)
+        session.add(Claim(
+            document_hash=document["hash"],
+            group_key=group_key(claim["country"], claim.get("vendor"), claim["technology"]),
+            country=claim["country"], vendor=claim.get("vendor"), vendor_key=vendor_key,
+            technology=claim["technology"], status=claim.get("status"), year=claim.get("year"),
+            city=claim.get("city"), confidence=claim.get("confidence", 0.5),
+            evidence_start=evidence["start"], evidence_end=evidence["end"],
+            evidence_text=evidence["text"], extractor=claim.get("extractor"),
+        ))
+        added += 1
+    return added
+
+
+def claims_with_documents(session: Session) -> list[dict[str, Any]]:
+    rows = session.execute(select(Claim, Document).join(Document).order_by(Claim.id)).all()
+    return [
+        {
+            "claim_id": claim.id, "group_key": claim.group_key, "country": claim.country,
+            "vendor": claim.vendor, "technology": claim.technology, "status": claim.status,
+            "year": claim.year, "city": claim.city, "confidence": claim.confidence,
+            "evidence": {"start": claim.evidence_start, "end": claim.evidence_end,
+                         "text": claim.evidence_text},
+            "document": {"hash": doc.hash, "doc_id": doc.doc_id, "url": doc.url, "title": doc.title,
+                         "published": doc.published, "language": doc.language},
+        }
+        for claim, doc in rows
+    ]
+
+
+def latest_decisions(session: Session) -> dict[str, dict[str, Any]]:
+    decisions: dict[str, dict[str, Any]] = {}
+    for decision in session.scalars(select(ReviewDecision).order_by(ReviewDecision.id)):
+        decisions[decision.group_key] = {
+            "decision": decision.decision, "deployment_id": decision.deployment_id,
+            "edits": decision.edits or {}, "note": decision.note,
+            "decided_by": decision.decided_by,
+            "decided_at": decision.decided_at.isoformat(timespec="seconds"),
+        }
+    return decisions
+
+
+def record_decision(session: Session, key: str, decision: str, decided_by: str, *,
+                    deployment_id: str | None = None, edits: dict[str, Any] | None = None,
+                    note: str | None = None) -> None:
+    session.add(ReviewDecision(group_key=key, decision=decision, deployment_id=deployment_id,
+                               edits=edits or {}, note=note, decided_by=decided_by))

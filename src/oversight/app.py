@@ -22,7 +22,7 @@ from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.review.proposals import deployment_records, find, propose
 from oversight.store import analyse, connect, queries, session_scope, upgrade
-from oversight.store.claims import (
+from oversight.store.judgements import (
     claims_with_documents,
     latest_decisions,
     record_decision,

@@ -15,7 +15,9 @@ from oversight.assessment.from_registry import description_from_deployment
 from oversight.assessment.model import AssessmentInput, DescriptionError, read_description
 from oversight.cli import render
 from oversight.errors import NotFound
+from oversight.settings import load_settings
 from oversight.store import queries
+from oversight.store.judgements import save_assessment
 
 FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -48,6 +50,10 @@ def register(app: typer.Typer) -> None:
             "--format", help=f"One of: {', '.join(scorecard.RENDERERS)}.")] = "markdown",
         output: Annotated[Optional[Path], typer.Option(  # noqa: UP045 - typer needs Optional
             "--output", "-o", help="File to write; standard output when omitted.")] = None,
+        save: Annotated[bool, typer.Option(
+            help="Save the assessment with the registry deployment it assesses.")] = False,
+        by: Annotated[Optional[str], typer.Option(  # noqa: UP045
+            "--by", help="Who assessed (default: OVERSIGHT_USER or the login name).")] = None,
     ) -> None:
         """Assess a deployment: safeguards scorecard, EU AI Act class, and what evidence is missing."""
         if fmt not in scorecard.RENDERERS:
@@ -66,7 +72,13 @@ def register(app: typer.Typer) -> None:
             except NotFound:
                 _fail(f"{target!r} is neither a description file ({', '.join(FILE_SUFFIXES)}) nor a "
                       "deployment id in the registry")
-        text = scorecard.RENDERERS[fmt](scorecard.assess(description))
+        card = scorecard.assess(description)
+        if save:
+            if path.suffix.lower() in FILE_SUFFIXES or path.is_file():
+                _fail("--save needs a deployment id: only registry deployments keep assessments")
+            with Registry(ctx.obj).session() as session:
+                save_assessment(session, target, card, by or load_settings().user)
+        text = scorecard.RENDERERS[fmt](card)
         if output is None:
             sys.stdout.write(text)
             return

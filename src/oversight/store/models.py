@@ -245,3 +245,17 @@ class ReviewDecision(Base):
     note: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(String(200))
     decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Assessment(Base):
+    """A saved safeguards scorecard and AI Act classification of a registry deployment."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deployment_id: Mapped[str] = mapped_column(
+        ForeignKey("deployments.id", ondelete="CASCADE"), index=True
+    )
+    card: Mapped[dict[str, object]] = mapped_column(JSON)
+    assessed_by: Mapped[str] = mapped_column(String(200))
+    assessed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

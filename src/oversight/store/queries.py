@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from oversight.errors import NotFound
 from oversight.registry.records import country_name, normalise_name
 from oversight.store.models import (
+    Assessment,
     Deployment,
     DeploymentSource,
     DeploymentSupplier,
@@ -21,6 +22,7 @@ from oversight.store.models import (
     Organisation,
     OrganisationAlias,
     OrganisationSource,
+    ReviewDecision,
     Source,
 )
 
@@ -246,10 +248,25 @@ def deployments(
 
 
 def deployment(session: Session, deployment_id: str) -> dict[str, Any]:
+    """One deployment, with its review decisions and saved assessments."""
     rows = session.execute(_rows(select(Deployment).where(Deployment.id == deployment_id))).all()
     if not rows:
         raise NotFound(f"no deployment with id {deployment_id!r}")
-    return _views(session, rows)[0]
+    view = _views(session, rows)[0]
+    view["assessments"] = [
+        {"assessed_by": a.assessed_by, "assessed_at": a.assessed_at.isoformat(timespec="seconds"),
+         "ai_act": a.card.get("ai_act", {}).get("class"), "card": a.card}
+        for a in session.scalars(
+            select(Assessment).where(Assessment.deployment_id == deployment_id).order_by(Assessment.id))
+    ]
+    view["review"] = [
+        {"decision": d.decision, "decided_by": d.decided_by,
+         "decided_at": d.decided_at.isoformat(timespec="seconds"), "note": d.note}
+        for d in session.scalars(
+            select(ReviewDecision).where(ReviewDecision.deployment_id == deployment_id)
+            .order_by(ReviewDecision.id))
+    ]
+    return view
 
 
 def _listing_view(listing: Listing) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Documents, candidate claims and review decisions in the store."""
+"""Documents, candidate claims, review decisions and saved assessments in the store."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oversight.registry.records import normalise_name
-from oversight.store.models import Claim, Document, ReviewDecision
+from oversight.store.models import Assessment, Claim, Document, ReviewDecision
 
 
 def group_key(country: str, vendor: str | None, technology: str) -> str:
@@ -81,3 +81,8 @@ def record_decision(session: Session, key: str, decision: str, decided_by: str, 
                     note: str | None = None) -> None:
     session.add(ReviewDecision(group_key=key, decision=decision, deployment_id=deployment_id,
                                edits=edits or {}, note=note, decided_by=decided_by))
+
+
+def save_assessment(session: Session, deployment_id: str, card: dict[str, Any], assessed_by: str) -> None:
+    session.add(Assessment(deployment_id=deployment_id, card=card, assessed_by=assessed_by))
+

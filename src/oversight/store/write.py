@@ -139,11 +139,11 @@ class _Writer:
                 self.orgs.setdefault(alias_key, org)
                 have.add(alias_key)
                 changed["aliases"] = True
-        if self._link_sources(org.sources, record.sources, OrganisationSource):
+        if self.link_sources(org.sources, record.sources, OrganisationSource):
             changed["sources"] = True
         self._count("organisation", created, bool(changed), org)
 
-    def _link_sources(self, links: list, given: list[SourceIn], link_type: type) -> bool:  # type: ignore[type-arg]
+    def link_sources(self, links: list, given: list[SourceIn], link_type: type) -> bool:  # type: ignore[type-arg]
         changed = False
         by_url = {link.source.url: link for link in links}
         for source_in in given:
@@ -219,7 +219,7 @@ class _Writer:
                 for i, (org, role) in enumerate(suppliers)
             ]
             changed = True
-        if self._link_sources(dep.sources, record.sources, DeploymentSource):
+        if self.link_sources(dep.sources, record.sources, DeploymentSource):
             changed = True
         self._count("deployment", existing is None, changed, dep)
 
@@ -314,11 +314,11 @@ def _attach_source(session, writer: _Writer, link, existing) -> None:  # type: i
     source_in = SourceIn.model_validate(link.model_dump(exclude={"deployment", "organisation"}))
     if link.deployment:
         dep = existing.get(link.deployment) or session.get(Deployment, link.deployment)
-        if dep is not None and writer._link_sources(dep.sources, [source_in], DeploymentSource):
+        if dep is not None and writer.link_sources(dep.sources, [source_in], DeploymentSource):
             dep.updated_at = utcnow()
     else:
         org = writer.organisation(link.organisation)
-        writer._link_sources(org.sources, [source_in], OrganisationSource)
+        writer.link_sources(org.sources, [source_in], OrganisationSource)
 
 
 def _upsert_listing(session: Session, writer: _Writer, record, report: LoadReport) -> None:  # type: ignore[no-untyped-def]

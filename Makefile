@@ -8,6 +8,7 @@ PYTHON ?= python3
 demo: $(VENV)/.installed
 	$(BIN)/oversight init
 	$(BIN)/oversight stats
+	@echo "JSON API: $(BIN)/oversight serve   then http://127.0.0.1:8000/api/v1/deployments"
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks

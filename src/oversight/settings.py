@@ -5,6 +5,8 @@
 | `OVERSIGHT_DB_URL` | `sqlite:///<OVERSIGHT_DATA_DIR>/oversight.db` | SQLAlchemy URL of the registry |
 | `OVERSIGHT_DATA_DIR` | `./var` | where the embedded database and outputs live |
 | `OVERSIGHT_USER` | the login name | who is recorded as having made a change from the CLI |
+| `OVERSIGHT_HOST` | `127.0.0.1` | address `oversight serve` listens on |
+| `OVERSIGHT_PORT` | `8000` | port `oversight serve` listens on |
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ class Settings:
     data_dir: Path
     db_url: str
     user: str
+    host: str
+    port: int
 
 
 def _default_user() -> str:
@@ -33,4 +37,10 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     env = os.environ if environ is None else environ
     data_dir = Path(env.get("OVERSIGHT_DATA_DIR", "var"))
     db_url = env.get("OVERSIGHT_DB_URL") or f"sqlite:///{data_dir / 'oversight.db'}"
-    return Settings(data_dir=data_dir, db_url=db_url, user=env.get("OVERSIGHT_USER") or _default_user())
+    return Settings(
+        data_dir=data_dir,
+        db_url=db_url,
+        user=env.get("OVERSIGHT_USER") or _default_user(),
+        host=env.get("OVERSIGHT_HOST", "127.0.0.1"),
+        port=int(env.get("OVERSIGHT_PORT", "8000")),
+    )

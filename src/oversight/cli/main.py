@@ -12,6 +12,7 @@ from rich.markup import escape
 
 from oversight.app import Registry
 from oversight.cli import assess as assess_commands
+from oversight.cli import extract as extract_commands
 from oversight.cli import render
 from oversight.cli import review as review_commands
 from oversight.cli import screen as screen_commands
@@ -335,5 +336,22 @@ def export(
 
 
 screen_commands.register(app)
+extract_commands.register(app)
 review_commands.register(app)
 assess_commands.register(app)
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[Optional[str], typer.Option(help="Address (default OVERSIGHT_HOST).")] = None,  # noqa: UP045
+    port: Annotated[Optional[int], typer.Option(help="Port (default OVERSIGHT_PORT).")] = None,  # noqa: UP045
+) -> None:
+    """Serve the JSON API (/api/v1, OpenAPI schema at /api/v1/openapi.json)."""
+    import uvicorn
+
+    from oversight.api import create_app
+
+    settings = load_settings()
+    uvicorn.run(create_app(_registry(ctx)), host=host or settings.host, port=port or settings.port,
+                log_level="info")

@@ -1,0 +1,44 @@
+"""GET /deployments (filtered, paginated) and GET /deployments/{id}."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from sqlalchemy.orm import Session
+
+from oversight.api.deps import deployment_filter, get_session
+from oversight.api.models import ERROR_RESPONSES, DeploymentDetail, DeploymentPage, DeploymentSort
+from oversight.store import queries
+from oversight.store.queries import DeploymentFilter
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+router = APIRouter(tags=["deployments"], responses=ERROR_RESPONSES)
+
+
+@router.get("/deployments", response_model=DeploymentPage, summary="List deployments")
+def list_deployments(
+    request: Request,
+    filters: Annotated[DeploymentFilter, Depends(deployment_filter)],
+    session: Annotated[Session, Depends(get_session)],
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    sort: Annotated[DeploymentSort, Query(description="Sort column; '-' for descending.")] = "id",  # type: ignore[valid-type,assignment]
+) -> dict[str, Any]:
+    """Deployments matching the filters of `oversight deployments`, one page at a time."""
+    total = queries.count_deployments(session, filters)
+    items = queries.deployments(session, filters, limit=limit, offset=offset, sort=str(sort))
+    following = offset + limit
+    next_url = str(request.url.include_query_params(offset=following)) if following < total else None
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "next": next_url}
+
+
+@router.get("/deployments/{id}", response_model=DeploymentDetail, summary="One deployment")
+def get_deployment(
+    deployment_id: Annotated[str, Path(alias="id", description="Deployment id.")],
+    session: Annotated[Session, Depends(get_session)],
+) -> dict[str, Any]:
+    """One deployment with every source, its saved assessments and review decisions."""
+    return queries.deployment(session, deployment_id)

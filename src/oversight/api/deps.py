@@ -1,0 +1,68 @@
+"""What the routers share: the per-request session, the deployment filters and the API's error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Query, Request
+from sqlalchemy.orm import Session
+
+from oversight.api.models import Status, Technology
+from oversight.app import Registry
+from oversight.registry.records import country_name
+from oversight.store.queries import DeploymentFilter
+
+
+class ApiError(Exception):
+    """A request the API refuses; rendered as {"error": {"message", "field"}}."""
+
+    def __init__(self, status_code: int, message: str, field: str | None = None):
+        super().__init__(message)
+        self.status_code = status_code
+        self.message = message
+        self.field = field
+
+
+def registry(request: Request) -> Registry:
+    return request.app.state.registry
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session (one transaction) per request, from the app's Registry."""
+    with registry(request).session() as session:
+        yield session
+
+
+def _countries(codes: list[str], field: str) -> list[str]:
+    for code in codes:
+        if country_name(code.upper()) is None:
+            raise ApiError(422, f"{field} {code!r} is not an ISO 3166-1 alpha-3 country code", field)
+    return [code.upper() for code in codes]
+
+
+def deployment_filter(
+    country: Annotated[list[str], Query(description="Host country, ISO 3166-1 alpha-3; repeatable.",
+                                        examples=["KEN"])] = [],  # noqa: B006 - FastAPI copies defaults
+    vendor: Annotated[list[str], Query(description="Supplier name or alias; repeatable.")] = [],  # noqa: B006
+    vendor_country: Annotated[list[str], Query(
+        description="Supplier home country, ISO 3166-1 alpha-3; repeatable.")] = [],  # noqa: B006
+    technology: Annotated[list[Technology], Query(  # type: ignore[valid-type]
+        description="Technology category; repeatable.")] = [],  # noqa: B006
+    status: Annotated[list[Status], Query(description="Deployment status; repeatable.")] = [],  # noqa: B006 # type: ignore[valid-type]
+    since: Annotated[int | None, Query(description="First year (inclusive).", ge=0, le=9999)] = None,
+    until: Annotated[int | None, Query(description="Last year (inclusive).", ge=0, le=9999)] = None,
+    q: Annotated[str | None, Query(description="Text search over id, description, places, names.",
+                                   max_length=200)] = None,
+) -> DeploymentFilter:
+    """The filters of `oversight deployments`, validated the same way."""
+    return DeploymentFilter(
+        country=_countries(country, "country"),
+        vendor=vendor,
+        vendor_country=_countries(vendor_country, "vendor_country"),
+        technology=[str(t) for t in technology],
+        status=[str(s) for s in status],
+        since=since,
+        until=until,
+        q=q or None,
+    )

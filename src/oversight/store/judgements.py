@@ -20,8 +20,13 @@ def save_extraction(session: Session, document: dict[str, Any], claims: list[dic
     """Store a document (by content hash) and its claims; re-saving adds nothing. Returns the
     number of new claims."""
     if session.get(Document, document["hash"]) is None:
-        session.add(Document(**{k: document.get(k) for k in (
-            "hash", "doc_id", "url", "title", "published", "language")}))
+        published, language = document.get("published"), document.get("language")
+        session.add(Document(
+            hash=document["hash"], doc_id=str(document["doc_id"])[:1000], url=document.get("url"),
+            title=document.get("title"),
+            published=str(published)[:10] if published else None,  # a date, not a timestamp
+            language=str(language)[:8] if language else None,
+        ))
         session.flush()
     existing = {
         (c.country, c.vendor_key, c.technology, c.evidence_start)

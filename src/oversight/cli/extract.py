@@ -1,0 +1,237 @@
+"""`oversight extract` and `oversight evaluate`: documents in, candidate claims out, and how
+good they are against labelled documents. ``register(app)`` adds both commands to a Typer app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from oversight.app import Registry
+from oversight.cli import render
+from oversight.extract.evaluate import evaluate as score_claims
+from oversight.extract.pipeline import ClaimWriter, extract_stream, load_done
+from oversight.extract.readers import MAX_BYTES, expand_inputs, read_inputs
+from oversight.extract.resources import build_resources
+from oversight.store import queries
+
+
+def _input_bytes(inputs: list[str]) -> int | None:
+    total = 0
+    for path in expand_inputs(inputs):
+        if path == "-":
+            return None
+        with contextlib.suppress(OSError):
+            total += path.stat().st_size
+    return total
+
+
+def run_extract(
+    inputs: list[str], output: Path | None, workers: int, max_bytes: int, show_progress: bool,
+    registry: Registry | None = None,
+) -> tuple[Counter[str], list[tuple[str, str]], list[dict[str, Any]]]:
+    """Extract from ``inputs`` into ``output`` (appending, resuming); counts, failures, claims.
+
+    Without an output the claims are returned instead of written. With a ``registry``, its
+    organisations and aliases drive the extraction, and documents with claims are saved in it
+    as review candidates.
+    """
+    organisations = None
+    if registry is not None:
+        with registry.session() as session:
+            organisations = queries.screening_entities(session)
+    done = load_done(output) if output else set()
+    counts: Counter[str] = Counter()
+    failures: list[tuple[str, str]] = []
+    collected: list[dict[str, Any]] = []
+    writer = ClaimWriter(output) if output else None
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[docs]} docs, {task.fields[claims]} claims"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not show_progress,
+    )
+    try:
+        with progress:
+            task = progress.add_task("extracting", total=None, docs=0, claims=0)
+            outcomes = extract_stream(
+                read_inputs(inputs, max_bytes, raw=workers > 1),
+                workers=workers,
+                done=done,
+                max_bytes=max_bytes,
+                organisations=organisations,
+            )
+            for n, outcome in enumerate(outcomes, 1):
+                counts[outcome.state] += 1
+                counts["claims"] += len(outcome.claims)
+                if outcome.state == "failed":
+                    failures.append((outcome.doc_id, outcome.reason or "unreadable"))
+                if registry is not None and outcome.claims and outcome.hash:
+                    document = {"hash": outcome.hash, "doc_id": outcome.doc_id, **(outcome.document or {})}
+                    counts["stored"] += registry.save_extraction(document, outcome.claims)
+                if writer:
+                    writer.write(outcome)
+                else:
+                    collected.extend(outcome.claims)
+                if n % 200 == 0:
+                    progress.update(task, docs=n, claims=counts["claims"])
+    finally:
+        if writer:
+            writer.close()
+    return counts, failures, collected
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``extract`` and ``evaluate`` commands to ``app``."""
+
+    @app.command()
+    def extract(
+        ctx: typer.Context,
+        inputs: Annotated[
+            list[str],
+            typer.Argument(help="Files or folders (txt, md, html, pdf, jsonl, jsonl.gz); '-' reads stdin."),
+        ],
+        output: Annotated[Path, typer.Option("--output", "-o", help="Claims file (JSON lines).")],
+        workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+        max_bytes: Annotated[
+            int, typer.Option("--max-bytes", min=1, help="Skip files (and records) larger than this.")
+        ] = MAX_BYTES,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+        store: Annotated[bool, typer.Option(
+            help="Use the registry's organisations and save documents and claims in it for review.")
+        ] = False,
+    ) -> None:
+        """Extract candidate claims from documents; a re-run resumes and adds nothing twice."""
+        started = time.perf_counter()
+        show = sys.stderr.isatty() and not as_json
+        registry = Registry(ctx.find_root().obj) if store else None
+        counts, failures, _ = run_extract(inputs, output, workers, max_bytes, show, registry)
+        for path, reason in failures:
+            render.errors.print(f"[red]error:[/red] {path}: {reason}", highlight=False, soft_wrap=True)
+        summary = {
+            "documents": counts["extracted"] + counts["skipped"] + counts["done-before"],
+            "extracted": counts["extracted"],
+            "skipped": counts["skipped"],
+            "already_done": counts["done-before"],
+            "failed": counts["failed"],
+            "claims": counts["claims"],
+            "stored_claims": counts["stored"] if store else None,
+            "output": str(output),
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+        if as_json:
+            render.print_json(summary)
+        else:
+            render.errors.print(
+                f"{summary['documents']} documents read: {summary['extracted']} searched, "
+                f"{summary['skipped']} skipped by the prefilter, {summary['already_done']} done before, "
+                f"{summary['failed']} failed; {summary['claims']} claims written to {output}",
+                highlight=False,
+                soft_wrap=True,
+            )
+        if failures:
+            raise typer.Exit(1)
+
+    @app.command()
+    def evaluate(
+        gold: Annotated[Path, typer.Option("--gold", help="Labelled claims (JSON lines).")],
+        claims: Annotated[
+            Optional[Path],  # noqa: UP045 - typer needs Optional
+            typer.Option("--claims", help="Extracted claims to score."),
+        ] = None,
+        documents: Annotated[
+            Optional[list[str]],  # noqa: UP045
+            typer.Option(
+                "--documents", help="Documents to extract from and then score (instead of --claims)."
+            ),
+        ] = None,
+        workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+        details: Annotated[
+            bool, typer.Option("--details", help="Also list missed and spurious claims.")
+        ] = False,
+    ) -> None:
+        """Precision, recall and F1 on (country, vendor, technology); status and year accuracy."""
+        if (claims is None) == (not documents):
+            render.errors.print("[red]error:[/red] give either --claims or --documents", highlight=False)
+            raise typer.Exit(2)
+        gold_rows = _read_jsonl(gold)
+        if claims is not None:
+            predicted = _read_jsonl(claims)
+        else:
+            # A folder holding the labelled set also holds its gold file and README: skip them.
+            paths = [
+                str(p)
+                for p in expand_inputs(documents or [])
+                if p == "-" or (p.resolve() != gold.resolve() and not p.name.lower().startswith("readme"))
+            ]
+            counts, failures, predicted = run_extract(paths, None, workers, MAX_BYTES, False)
+            for path, reason in failures:
+                render.errors.print(f"[red]error:[/red] {path}: {reason}", highlight=False, soft_wrap=True)
+        scores = score_claims(gold_rows, predicted, build_resources())
+        if as_json:
+            render.print_json(scores.as_dict(details))
+            return
+        render.table(
+            "Extraction quality",
+            ("measure", "value"),
+            [
+                ("precision", f"{scores.precision:.3f}"),
+                ("recall", f"{scores.recall:.3f}"),
+                ("F1", f"{scores.f1:.3f}"),
+                (
+                    "true / false positives, false negatives",
+                    f"{scores.true_positives} / {scores.false_positives}, {scores.false_negatives}",
+                ),
+                ("status accuracy (matched)", _pct(scores.status_accuracy)),
+                ("year accuracy (matched)", _pct(scores.year_accuracy)),
+                ("city accuracy (matched)", _pct(scores.city_accuracy)),
+            ],
+        )
+        if details:
+            for title, rows in (("missed", scores.missed), ("spurious", scores.spurious)):
+                render.table(
+                    title,
+                    ("doc", "country", "vendor", "technology", "status", "year"),
+                    [
+                        (
+                            r.get("doc_id"),
+                            r.get("country"),
+                            r.get("vendor"),
+                            r.get("technology"),
+                            r.get("status"),
+                            r.get("year"),
+                        )
+                        for r in rows
+                    ],
+                )
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except ValueError as error:
+                    render.errors.print(f"[red]error:[/red] {path}:{number}: {error}", highlight=False)
+                    raise typer.Exit(2) from None
+    return rows

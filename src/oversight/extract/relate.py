@@ -1,0 +1,349 @@
+"""Relate: link, sentence by sentence, where (country), who (vendor) and what (technology).
+
+Rules, in the order they apply:
+
+- A sentence with a technology cue yields one candidate per (country, vendor, technology).
+- A sentence about a product launch, shares, a law or survey, or that negates ("no authority
+  has proposed") yields nothing; one about sanctions, opinion or footage yields something
+  only when it also reports a deployment event in a named place.
+- Country: places in the sentence, except labels ("Chinese firm", "Sweden's Axis",
+  "Shenzhen-based"), places of other events ("signed in Guangzhou", "a newsroom based in
+  Vilnius") and donors or lenders ("a grant from the Chinese government"); failing that, the
+  country the text last spoke of, then its most-named country. A supplier's home country is
+  never inherited from earlier sentences.
+- Vendor: suppliers named in the sentence (banks and buying agencies are not suppliers);
+  "the company" / "the Chinese firm" is the last vendor named; failing that, the suppliers
+  of the sentence before or after; else none.
+- Status: the cue of highest precedence (denial, cancellation, pilot, in use, contract,
+  plan) in the sentence, else in the sentence before or after; a denial or cancellation in
+  the next sentences ends the story told before it. Year: the year nearest that cue. City:
+  the one city of that country named in the sentence, else in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from oversight.extract.lexicon import STATUS_PRECEDENCE
+from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, STATUS, TECH, YEAR, Mention
+
+if TYPE_CHECKING:
+    from oversight.extract.resources import Resources
+
+_HOME_AFTER_RE = re.compile(
+    r"^(?:'s)?[\s-]*(?:based|headquartered|made|owned|built|state-owned|backed|linked|"
+    r"(?:(?:tech|technology|telecoms?|surveillance|security|state-owned|equipment|camera|AI|"
+    r"private|giant|electronics|internet)\s+)*(?:firms?|company|companies|vendors?|giants?|suppliers?|"
+    r"manufacturers?|makers?|group|corporation|contractors?|providers?|start-?ups?|businesses))\b",
+    re.IGNORECASE,
+)
+_HOME_BEFORE_RE = re.compile(
+    r"(?:based in|headquartered in|from|of|companies in|firms in)\s+$", re.IGNORECASE
+)
+
+
+@dataclass
+class Candidate:
+    country: str
+    vendor: str | None
+    vendor_known: bool
+    technology: str
+    status: str | None
+    year: int | None
+    city: str | None
+    start: int
+    end: int
+    vendor_in_sentence: bool
+    country_in_sentence: bool
+    hedged: bool
+    via_anaphor: bool
+    city_in_sentence: bool = False
+
+
+def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
+    starts = [s for s, _ in spans]
+    out: list[list[Mention]] = [[] for _ in spans]
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < spans[i][1]:
+            out[i].append(m)
+    return out
+
+
+_DEMONYM_AGENCY_RE = re.compile(
+    r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:[Pp]olice|[Gg]overnment|[Mm]inistry|[Aa]uthorities|[Aa]rmy|[Mm]ilitary|"
+    r"officials|[Ii]nterior|[Bb]order|[Ii]mmigration|[Cc]ustoms|[Gg]endarmerie|[Ee]lectoral)"
+)
+_ELSEWHERE_RE = re.compile(
+    r"(?:based in|headquartered in|signed in|newsroom in|event in|conference in|summit in|visit to|"
+    r"trip to|fair in|exhibition in|held in|offices? in|talks in|forum in|ceremony in|grant from|"
+    r"loan from|loans from|financed by|funded by|financing from|paid for by|donated by|gift from|"
+    r"donation from|credit from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_home_label(text: str, place: Mention, homes: set[str], orgs_at: set[int]) -> bool:
+    """A place written as a supplier's label, or where something other than a deployment
+    happens ("signed in Guangzhou", "a newsroom based in Vilnius"), not a deployment place."""
+    if place.value.kind == "demonym":
+        # "Chinese-made", "Senegalese firm": a label; "Royal Canadian Mounted Police" is an agency.
+        return not _DEMONYM_AGENCY_RE.match(text, place.end)
+    after = text[place.end : place.end + 60]
+    before = text[max(0, place.start - 25) : place.start]
+    if _HOME_AFTER_RE.match(after) or _ELSEWHERE_RE.search(before):
+        return True
+    for k in range(4):
+        if place.end + k in orgs_at and text[place.end : place.end + k].strip(" '’s") == "":
+            return True  # "Sweden's Axis Communications", "Zhejiang Dahua Technology"
+    return place.value.iso3 in homes and bool(_HOME_BEFORE_RE.search(before))
+
+
+def _suppliers(sentence: list[Mention]) -> list[Mention]:
+    return [m for m in sentence if m.kind == ORG and m.org_kind not in ("financier", "buyer_agency")]
+
+
+def _technologies(sentence: list[Mention], text: str) -> dict[str, Mention]:
+    strong = {m.value for m in sentence if m.kind == TECH and not m.weak}
+    techs: dict[str, Mention] = {}
+    for m in sentence:
+        if m.kind != TECH or m.value in techs:
+            continue
+        if m.value == "video_surveillance" and "existing" in text[max(0, m.start - 25) : m.start]:
+            continue  # "uses the station's existing cameras": the input of another system
+        if m.weak and strong and m.value not in strong:
+            continue
+        techs[m.value] = m
+    return techs
+
+
+def _status(sentence: list[Mention]) -> Mention | None:
+    cues = [m for m in sentence if m.kind == STATUS]
+    cues = [m for m in cues if not m.weak] or cues
+    if not cues:
+        return None
+    best = min(cues, key=lambda m: (STATUS_PRECEDENCE.index(m.value), m.start))
+    if best.value == "planned":
+        # "Under the contract, signed in 2020, the company will install ...": the future work
+        # is contracted.
+        signed = [m for m in sentence if m.kind == STATUS and m.value == "contracted"]
+        if signed:
+            return signed[0]
+    return best
+
+
+def relate(
+    text: str, spans: list[tuple[int, int]], mentions: list[Mention], res: Resources
+) -> list[Candidate]:
+    by_sentence = _sentence_index(spans, mentions)
+    homes_of = res.vendor_homes
+
+    # Deployment places per sentence (labels of a supplier's home removed), and the
+    # document's most-named country as the last fallback.
+    places: list[list[Mention]] = []
+    votes: Counter[str] = Counter()
+    # A supplier's home country is a deployment country only where a sentence says so: it is
+    # never inherited by the sentences after it, nor the document's default.
+    doc_homes = {homes_of[m.value] for m in mentions if m.kind == ORG and m.value in homes_of}
+    for sentence in by_sentence:
+        homes = {homes_of[m.value] for m in sentence if m.kind == ORG and m.value in homes_of}
+        orgs_at = {m.start for m in sentence if m.kind == ORG}
+        kept = [m for m in sentence if m.kind == PLACE and not _is_home_label(text, m, homes, orgs_at)]
+        kept += [
+            _agency_place(m, res)
+            for m in sentence
+            if m.kind == ORG and m.org_kind == "buyer_agency" and res.organisations[m.value].country
+        ]
+        places.append(kept)
+        negative = any(m.kind == NEGATIVE and m.value == "sanctions" for m in sentence)
+        if not negative:
+            votes.update(m.value.iso3 for m in kept if m.value.iso3 not in doc_homes)
+    doc_country = votes.most_common(1)[0][0] if votes else None
+
+    out: list[Candidate] = []
+    last_vendor: Mention | None = None
+    context_country: str | None = None
+    prev_suppliers: list[Mention] = []
+    prev_blocked = False
+    last_found: list[Candidate] = []
+    last_found_at = -10
+    suppliers_of = [_suppliers(s) for s in by_sentence]
+    for i, sentence in enumerate(by_sentence):
+        suppliers = suppliers_of[i]
+        next_suppliers = suppliers_of[i + 1] if i + 1 < len(by_sentence) else []
+        techs = _technologies(sentence, text)
+        status = own_status = _status(sentence)
+        status_sentence = sentence
+        if status is None and techs:
+            # "The agreement covers 400 cameras": the event is in the sentence before or after.
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(by_sentence) and (near := _status(by_sentence[j])) is not None:
+                    status, status_sentence = near, by_sentence[j]
+                    break
+        negatives = {m.value for m in sentence if m.kind == NEGATIVE}
+        sentence_places = places[i]
+        # A sentence about sanctions, shares or opinion still counts when it reports a
+        # deployment status in a named place; a product launch never does.
+        firm = own_status is not None and not own_status.weak
+        blocked = bool(
+            negatives & {"product", "negation", "law", "stock"}
+            or (negatives and not (firm and sentence_places))
+        )
+        # "The company said the device ..." continues the sentence before it.
+        anaphoric = not suppliers and any(m.kind == ANAPHOR for m in sentence)
+        blocked = blocked or (prev_blocked and anaphoric)
+        if techs and not blocked:
+            found = _candidates(
+                text,
+                spans[i],
+                sentence,
+                suppliers,
+                techs,
+                status,
+                sentence_places,
+                last_vendor,
+                prev_suppliers or next_suppliers,
+                context_country or doc_country,
+                homes_of,
+            )
+            if status_sentence is not sentence:
+                # The year is that of the event that gives the status.
+                years = [m for m in status_sentence if m.kind == YEAR]
+                year = min(years, key=lambda m: abs(m.start - status.start)).value if years else None
+                for c in found:
+                    c.year = year
+            near = [
+                m
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(by_sentence)
+                for m in by_sentence[j]
+                if m.kind == YEAR
+            ]
+            for c in found:
+                if c.year is None and near:
+                    c.year = min(near, key=lambda m: abs(m.start - spans[i][0])).value
+            out.extend(found)
+            last_found, last_found_at = found, i
+        elif (
+            own_status
+            and own_status.value in ("denied", "cancelled")
+            and not negatives
+            and last_found_at >= i - 2
+        ):
+            # "The government denied the reports." ends the story of the sentences before.
+            for c in last_found:
+                c.status = own_status.value
+                years = [m.value for m in sentence if m.kind == YEAR]
+                c.year = years[0] if years else c.year
+        prev_blocked = blocked
+        countries = [p.value.iso3 for p in sentence_places if p.value.iso3 not in doc_homes]
+        if countries and not blocked:
+            context_country = Counter(countries).most_common(1)[0][0]
+        if suppliers:
+            last_vendor = suppliers[-1]
+        prev_suppliers = suppliers
+    # A claim whose sentence names no city takes the city of its country that the text names,
+    # when it names only one.
+    doc_cities: dict[str, set[str]] = {}
+    for sentence_places in places:
+        for p in sentence_places:
+            if p.value.kind == "city":
+                doc_cities.setdefault(p.value.iso3, set()).add(_city_name(text, p))
+    for c in out:
+        if c.city is None and not c.city_in_sentence and len(doc_cities.get(c.country, ())) == 1:
+            c.city = next(iter(doc_cities[c.country]))
+    return out
+
+
+def _city_name(text: str, place: Mention) -> str:
+    """The city as the text names it: "Davao City" rather than the gazetteer's "Davao"."""
+    name = place.value.city
+    return name + " City" if text.startswith(" City", place.end) and not name.endswith("City") else name
+
+
+def _agency_place(m: Mention, res: Resources) -> Mention:
+    from oversight.extract.gazetteer import Place
+
+    country = res.organisations[m.value].country or ""
+    return Mention(PLACE, m.start, m.end, Place(country, None, "agency"))
+
+
+def _candidates(
+    text,
+    span,
+    sentence,
+    suppliers,
+    techs,
+    status,
+    sentence_places,
+    last_vendor,
+    prev_suppliers,
+    fallback_country,
+    homes_of,
+) -> list[Candidate]:
+    via_anaphor = False
+    vendors = suppliers
+    if not vendors:
+        anaphors = [m for m in sentence if m.kind == ANAPHOR]
+        if anaphors and last_vendor is not None:
+            vendors, via_anaphor = [last_vendor], True
+        elif prev_suppliers:
+            vendors = prev_suppliers
+    vendor_in_sentence = bool(suppliers)
+    # Names found only by their legal form ("... Ltd") count when no supplier is named otherwise.
+    named = [v for v in vendors if not v.weak]
+    if named:
+        vendors = named
+
+    homes = {homes_of.get(v.value) for v in vendors} - {None}
+    countries: list[str] = []
+    for p in sentence_places:
+        if p.value.iso3 not in countries:
+            countries.append(p.value.iso3)
+    away = [c for c in countries if c not in homes]
+    country_in_sentence = bool(countries)
+    if away:
+        countries = away
+    if not countries and fallback_country:
+        countries = [fallback_country]
+    if not countries:
+        return []
+
+    years = [m for m in sentence if m.kind == YEAR]
+    anchor = status.start if status else min(t.start for t in techs.values())
+    year = min(years, key=lambda m: abs(m.start - anchor)).value if years else None
+    hedged = any(m.kind == HEDGE for m in sentence)
+    out = []
+    for country in countries:
+        cities = list(
+            dict.fromkeys(
+                _city_name(text, p)
+                for p in sentence_places
+                if p.value.iso3 == country and p.value.kind == "city"
+            )
+        )
+        for tech in techs:
+            for vendor in vendors or [None]:
+                out.append(
+                    Candidate(
+                        country=country,
+                        vendor=vendor.value if vendor else None,
+                        vendor_known=bool(vendor and vendor.org_kind != "unknown"),
+                        technology=tech,
+                        status=status.value if status else None,
+                        year=year,
+                        city=cities[0] if len(cities) == 1 else None,
+                        start=span[0],
+                        end=span[1],
+                        vendor_in_sentence=vendor_in_sentence,
+                        country_in_sentence=country_in_sentence,
+                        hedged=hedged,
+                        via_anaphor=via_anaphor,
+                        city_in_sentence=len(cities) > 1,
+                    )
+                )
+    return out

@@ -1,0 +1,180 @@
+"""Each stage on its own: gazetteer, lexicon, prefilter, segment, tag, relate, resolve."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from oversight.extract.gazetteer import build_gazetteer
+from oversight.extract.lexicon import TECHNOLOGY_CUES, expand
+from oversight.extract.pipeline import extract_document
+from oversight.extract.prefilter import prefilter
+from oversight.extract.readers import Document
+from oversight.extract.resources import Resources, build_resources, name_key
+from oversight.extract.segment import segment
+from oversight.extract.tag import ORG, PLACE, TECH, tag
+from oversight.vocab import TECHNOLOGIES
+
+
+def test_lexicon_covers_the_vocabulary_and_expands_groups() -> None:
+    assert set(TECHNOLOGY_CUES) == set(TECHNOLOGIES)
+    assert expand("monitor{|s|ing} social media") == [
+        "monitor social media",
+        "monitors social media",
+        "monitoring social media",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("surface", "iso3", "kind"),
+    [
+        ("Kenyan", "KEN", "demonym"),
+        ("Pakistani", "PAK", "demonym"),
+        ("Serbian", "SRB", "demonym"),
+        ("Filipino", "PHL", "demonym"),
+        ("Nairobi", "KEN", "city"),
+        ("Uganda Police Force", "UGA", "agency"),
+        ("Ivory Coast", "CIV", "country"),
+        ("Singapore", "SGP", "country"),
+    ],
+)
+def test_gazetteer(surface: str, iso3: str, kind: str, res: Resources) -> None:
+    place = res.gazetteer.terms[surface]
+    assert (place.iso3, place.kind) == (iso3, kind)
+
+
+def test_gazetteer_skips_small_towns_and_common_words(res: Resources) -> None:
+    for word in ("Nice", "Mobile", "Reading", "Police"):
+        assert word not in res.gazetteer.terms
+
+
+def test_resources_pickle_and_accept_registry_records() -> None:
+    gaz = build_gazetteer()
+    res = build_resources(
+        [
+            {"name": "Acme Vision", "aliases": ["AcmeV"], "kind": "vendor", "country": "FRA"},
+            {"name": "Big Bank", "aliases": [], "kind": "financier", "country": "CHN"},
+        ],
+        gazetteer=gaz,
+    )
+    assert res.canonical("AcmeV") == "Acme Vision"
+    assert res.financiers == frozenset({"Big Bank"})
+    clone = pickle.loads(pickle.dumps(res))
+    assert clone.canonical("Acme Vision Ltd.") == "Acme Vision"
+
+
+def test_name_key() -> None:
+    assert name_key("Huawei Technologies Co., Ltd.") == "huawei"
+    assert name_key("Genetec Inc.") == "genetec"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Kenya's police installed CCTV cameras supplied by Huawei.", True),
+        ("The ministry of interior plans facial recognition at airports.", True),
+        ("Huawei reported record smartphone sales in Europe.", False),  # no technology
+        ("Facial recognition is a maths problem.", False),  # no organisation or agency
+        ("The surveillance camerasxyz of hikvisionary", False),  # no whole-word match
+    ],
+)
+def test_prefilter(text: str, kept: bool, res: Resources) -> None:
+    assert prefilter(text, res) is kept
+
+
+def test_segment_keeps_offsets_and_abbreviations() -> None:
+    text = "Huawei Technologies Co. Ltd. signed a deal. Mr. Smith went to Nairobi!\nHeadline\n\nNext one."
+    spans = segment(text)
+    sentences = [text[s:e] for s, e in spans]
+    assert sentences == [
+        "Huawei Technologies Co. Ltd. signed a deal.",
+        "Mr. Smith went to Nairobi!",
+        "Headline",
+        "Next one.",
+    ]
+
+
+def test_tag_finds_places_orgs_technologies(res: Resources) -> None:
+    text = (
+        "The Uganda Police Force signed a $126 million deal with Huawei in 2019 to install CCTV "
+        "financed by China Exim Bank. Acme Vision Ltd was contracted to install the command centre."
+    )
+    mentions = tag(text, res)
+    by_kind = {(m.kind, text[m.start : m.end]) for m in mentions}
+    assert ("place", "Uganda Police Force") in by_kind
+    assert (ORG, "Huawei") in by_kind and (TECH, "CCTV") in by_kind
+    assert ("year", "2019") in by_kind and ("money", "$126 million") in by_kind
+    bank = next(m for m in mentions if m.kind == ORG and text[m.start : m.end] == "China Exim Bank")
+    assert bank.org_kind == "financier"
+    assert not any(m.kind == PLACE and text[m.start : m.end] == "China" for m in mentions)
+    acme = next(m for m in mentions if m.kind == ORG and m.value == "Acme Vision Ltd")
+    assert acme.org_kind == "unknown"
+
+
+def test_tag_matches_chinese_script(res: Resources) -> None:
+    text = "巴库地铁与海康威视签署合同。"
+    assert any(m.kind == ORG and m.value == "Hikvision" for m in tag(text, res))
+
+
+def _claims(text: str, res: Resources) -> list[dict]:
+    return extract_document(Document("t", text), res)
+
+
+def test_relate_home_country_is_not_the_deployment_country(res: Resources) -> None:
+    claims = _claims(
+        "Chinese firm Huawei has installed 2,000 CCTV cameras in Lusaka, Zambia's police said.", res
+    )
+    assert {(c["country"], c["vendor"], c["technology"]) for c in claims} == {
+        ("ZMB", "Huawei", "video_surveillance")
+    }
+
+
+def test_relate_resolves_the_company_to_the_last_vendor(res: Resources) -> None:
+    text = (
+        "Hikvision opened an office in Nairobi in 2018. "
+        "Kenya's interior ministry said the company had installed facial recognition cameras in Mombasa."
+    )
+    claims = _claims(text, res)
+    assert ("KEN", "Hikvision", "facial_recognition") in {
+        (c["country"], c["vendor"], c["technology"]) for c in claims
+    }
+
+
+def test_financiers_are_not_vendors(res: Resources) -> None:
+    claims = _claims(
+        "Zimbabwe's police signed a contract for a safe city system financed by China Exim Bank in 2018.", res
+    )
+    assert claims and all(c["vendor"] is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of Hikvision fell 4% after the US added the camera maker to the Entity List.",
+        "Dahua unveiled a new thermal camera at the Intersec trade show in Dubai.",
+        "No Ghanaian authority has proposed a facial recognition system for Accra.",
+    ],
+)
+def test_negative_contexts_yield_nothing(text: str, res: Resources) -> None:
+    assert _claims(text, res) == []
+
+
+def test_resolve_merges_duplicates_and_takes_the_latest_status(res: Resources) -> None:
+    text = (
+        "Serbia's interior ministry signed a contract with Huawei in 2017 for 1,000 cameras in Belgrade. "
+        "By 2019 the Huawei cameras had been installed across the city."
+    )
+    claims = _claims(text, res)
+    video = [c for c in claims if c["technology"] == "video_surveillance"]
+    assert len(video) == 1
+    assert (video[0]["status"], video[0]["year"], video[0]["city"]) == ("operational", 2019, "Belgrade")
+
+
+def test_denial_in_the_next_sentence(res: Resources) -> None:
+    text = (
+        "Reports in 2020 said that Zimbabwe had bought facial recognition software from CloudWalk. "
+        "The government denied the reports."
+    )
+    [claim] = _claims(text, res)
+    assert claim["status"] == "denied"

@@ -26,7 +26,8 @@ def readme_commands() -> list[str]:
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("readme")
     (folder / "more").mkdir()
-    (folder / "examples").symlink_to(README.parent / "examples")
+    for shared in ("examples", "tests"):
+        (folder / shared).symlink_to(README.parent / shared)
     (folder / "my-deployments.csv").write_text(
         "id,country,city,suppliers,technologies,status,started,source_url,source_publisher,"
         "source_supports\n"

@@ -8,13 +8,13 @@ back in input order. Each worker builds the resources once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,13 @@ BATCH_DOCS = 500
 
 
 def content_hash(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return _hash_and_size(text)[0]
+
+
+def _hash_and_size(text: str) -> tuple[str, int]:
+    """The content hash of a text and its size in bytes of UTF-8, from one encoding."""
+    data = text.encode("utf-8", "surrogatepass")
+    return blake2b(data, digest_size=12).hexdigest(), len(data)
 
 
 def extract_document(doc: Document, resources: Resources) -> list[dict[str, Any]]:
@@ -63,8 +69,7 @@ class Outcome:
 
 
 def _process(doc: Document, resources: Resources) -> Outcome:
-    digest = content_hash(doc.text)
-    size = len(doc.text.encode("utf-8", "surrogatepass")) if not doc.text.isascii() else len(doc.text)
+    digest, size = _hash_and_size(doc.text)
     if not prefilter(doc.text, resources):
         return Outcome(doc.id, "skipped", hash=digest, bytes=size)
     claims = _extract_kept(doc, resources)
@@ -229,10 +234,12 @@ class ClaimWriter:
         self.progress = progress_path(output).open("a", encoding="utf-8")
 
     def write(self, outcome: Outcome) -> None:
-        for claim in outcome.claims:
-            self.claims.write(json.dumps(claim, ensure_ascii=False) + "\n")
-        if outcome.state in ("extracted", "skipped"):
+        if outcome.claims:
+            for claim in outcome.claims:
+                self.claims.write(json.dumps(claim, ensure_ascii=False) + "\n")
+            # The claims reach the file before the document is marked finished.
             self.claims.flush()
+        if outcome.state in ("extracted", "skipped"):
             self.progress.write(f'{{"doc_id": {json.dumps(outcome.doc_id)}, "hash": "{outcome.hash}"}}\n')
 
     def close(self) -> None:

@@ -1,7 +1,8 @@
 """Prefilter: skip, fast, the documents that cannot hold a claim.
 
-One Aho-Corasick automaton (pyahocorasick) holds the technology cues and the organisation
-names and aliases. A document is kept only when it has a technology cue and an organisation
+One Aho-Corasick automaton (ahocorasick_rs, compiled to a DFA: several times faster than
+pyahocorasick on the ~98% of documents it rejects) holds the technology cues and the
+organisation names and aliases. A document is kept only when it has a technology cue and an organisation
 name or, failing that, a word naming a buying agency ("police", "ministry of"). Matching runs
 over the lower-cased text; matches are checked for word boundaries and, for short or common
 names, for case. Agency words are frequent in news, so they are not in the automaton: they
@@ -12,9 +13,9 @@ and no organisation.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from oversight.extract.lexicon import TECHNOLOGY_CUES
 
@@ -116,8 +117,8 @@ def _prefilter_names(res: Resources) -> list[str]:
 
 
 def non_ascii_names(res: Resources) -> tuple[str, ...]:
-    """Names in other scripts (海康威视, Вега): kept out of the automaton, whose speed on the
-    mostly-ASCII text of news depends on how few first characters its names start with."""
+    """Names in other scripts (海康威视, Вега): kept out of the automaton and looked for, as
+    written, only in non-ASCII documents that have a technology cue and no other organisation."""
     return tuple(s for s in _prefilter_names(res) if not s.isascii())
 
 
@@ -142,7 +143,7 @@ def _minimal(entries: dict[str, tuple[int, str | None]]) -> dict[str, tuple[int,
 _AGENCY_RE = re.compile(r"\b(?:" + "|".join(re.escape(fold_key(cue)) for cue in AGENCY_CUES) + r")\b")
 
 
-def build_automaton(res: Resources) -> ahocorasick.Automaton:
+def build_automaton(res: Resources) -> _Scanner:
     entries: dict[str, tuple[int, str | None]] = {}
     for cues in TECHNOLOGY_CUES.values():
         for cue in cues:
@@ -150,20 +151,30 @@ def build_automaton(res: Resources) -> ahocorasick.Automaton:
     for surface in _prefilter_names(res):
         if surface.isascii():
             entries.setdefault(fold_key(surface), (ORG, surface if surface in res.case_sensitive else None))
-    auto = ahocorasick.Automaton()
-    for key, (kind, exact) in _minimal(entries).items():
-        auto.add_word(key, (kind, len(key), exact))
-    auto.make_automaton()
-    return auto
+    kept = _minimal(entries)
+    return _Scanner(
+        ahocorasick_rs.AhoCorasick(list(kept), implementation=ahocorasick_rs.Implementation.DFA),
+        list(kept.values()),
+    )
+
+
+class _Scanner(NamedTuple):
+    """The prefilter's automaton and, by pattern index, each pattern's kind and the exact
+    spelling it must have in the text (None: any case)."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    values: list[tuple[int, str | None]]
 
 
 def prefilter(text: str, res: Resources) -> bool:
     """True when the text has a technology cue and an organisation or agency cue."""
-    auto = res.automaton("prefilter")
+    scanner = res.automaton("prefilter")
     low = fold(text)
     seen_tech = seen_org = False
-    for end, (kind, length, exact) in auto.iter(low):
-        if (seen_tech if kind == TECH else seen_org) or not _confirmed(text, low, end, length, exact):
+    values = scanner.values
+    for index, start, end in scanner.automaton.find_matches_as_indexes(low, overlapping=True):
+        kind, exact = values[index]
+        if (seen_tech if kind == TECH else seen_org) or not _confirmed(text, low, start, end, exact):
             continue
         if kind == TECH:
             seen_tech = True
@@ -178,8 +189,7 @@ def prefilter(text: str, res: Resources) -> bool:
     return _AGENCY_RE.search(low) is not None
 
 
-def _confirmed(text: str, low: str, end: int, length: int, exact: str | None) -> bool:
-    start = end + 1 - length
-    if not on_boundary(low, start, end + 1):
+def _confirmed(text: str, low: str, start: int, end: int, exact: str | None) -> bool:
+    if not on_boundary(low, start, end):
         return False
-    return exact is None or text[start : end + 1] == exact
+    return exact is None or text[start:end] == exact

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+import orjson
+
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -146,16 +148,32 @@ def read_jsonl(
             yield parsed
 
 
+_STDLIB = object()
+_FIELDS = ("id", "url", "title", "published", "language")
+_PLAIN = (str, int, bool, type(None))  # values orjson reads exactly as the stdlib does
+
+
 def parse_line(
     line: bytes, name: str, number: int, max_bytes: int = MAX_BYTES
 ) -> Document | ReadError | None:
     """The document of one JSONL line, a ReadError, or None for a blank line."""
     if len(line) > max_bytes:
         return ReadError(f"{name}:{number}", f"record larger than the limit of {max_bytes} bytes")
+    # orjson, several times faster than the stdlib, reads nearly every line. It is stricter (lone
+    # surrogates, NaN, a BOM, UTF-16) and reads integers past 64 bits as floats: there the stdlib
+    # decides, so what is read, and the reason given for what is not, stay the same.
     try:
-        record = json.loads(line)
-    except (ValueError, UnicodeDecodeError) as error:
-        return ReadError(f"{name}:{number}", f"not a JSON object: {error}") if line.strip() else None
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        record = _STDLIB
+    else:
+        if isinstance(record, dict) and not all(type(record.get(key)) in _PLAIN for key in _FIELDS):
+            record = _STDLIB
+    if record is _STDLIB:
+        try:
+            record = json.loads(line)
+        except (ValueError, UnicodeDecodeError) as error:
+            return ReadError(f"{name}:{number}", f"not a JSON object: {error}") if line.strip() else None
     text = record.get("text") if isinstance(record, dict) else None
     if not isinstance(text, str):
         return ReadError(f"{name}:{number}", "record has no 'text' string")

@@ -117,6 +117,13 @@ class Resources:
             return self.aliases[name]
         return self.name_keys.get(name_key(name), name)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Automata are not pickled (the prefilter's cannot be): an unpickled copy builds its own
+        # on first use.
+        state = self.__dict__.copy()
+        state["_automata"] = {}
+        return state
+
     def automaton(self, name: str) -> Any:
         """The Aho-Corasick automata, built on first use (per process) and kept."""
         if name not in self._automata:

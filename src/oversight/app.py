@@ -20,6 +20,7 @@ from oversight.errors import LoadError, Problem
 from oversight.publish import exports
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
+from oversight.registry.records import DeploymentIn, SourceLink
 from oversight.review.proposals import deployment_records, find, propose
 from oversight.store import analyse, connect, queries, session_scope, upgrade
 from oversight.store.judgements import (
@@ -69,8 +70,9 @@ class Registry:
         raws.clear()  # the raw dictionaries are no longer needed; free them early
         problems = (problems or []) + parse_problems
         with self.session() as session:
-            ids = [r.record.id for r in located if hasattr(r.record, "status")]
-            ids += [r.record.deployment for r in located if getattr(r.record, "deployment", None)]
+            ids = [r.record.id for r in located if isinstance(r.record, DeploymentIn)]
+            ids += [r.record.deployment for r in located
+                    if isinstance(r.record, SourceLink) and r.record.deployment]
             batch, batch_problems = build_batch(located, known_for(session, ids))
             problems += batch_problems
             if problems:
@@ -135,9 +137,8 @@ class Registry:
         if fmt == "ftm":
             with self.session() as session:
                 orgs = queries.organisations(session, include_buyers=True)
-                details = [queries.organisation(session, o["name"]) for o in orgs]
                 listings = queries.listings(session)
-            exports.write_ftm(deps, out, details, listings)
+            exports.write_ftm(deps, out, orgs, listings)
         elif fmt == "geojson":
             exports.write_geojson(deps, out, level=options.get("level", "deployment"))
         else:

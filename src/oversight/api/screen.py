@@ -6,41 +6,21 @@ aliases or the listings change, which a cheap fingerprint query detects on each 
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oversight.api.deps import get_session
 from oversight.api.models import ERROR_RESPONSES, ErrorResponse, ScreenRequest, ScreenResult
 from oversight.screening import ScreeningIndex, build_index, screen_all
 from oversight.store import queries
-from oversight.store.models import Listing, Organisation, OrganisationAlias
 
 router = APIRouter(tags=["screening"], responses={
     422: ERROR_RESPONSES[422],
     413: {"model": ErrorResponse, "description": "Request body over the size limit"},
 })
-
-
-def fingerprint(session: Session) -> tuple[Any, ...]:
-    """Changes whenever an organisation, alias or listing is added, removed or updated.
-
-    Organisation updates bump updated_at and aliases are rewritten as new rows, so counts and
-    maxima see them. Listings are updated in place with no timestamp, so their screening
-    fields are hashed (a few hundred short rows: about a millisecond)."""
-    orgs = session.execute(select(func.count(Organisation.id), func.max(Organisation.updated_at))).one()
-    aliases = session.execute(select(func.count(OrganisationAlias.id), func.max(OrganisationAlias.id))).one()
-    digest = hashlib.blake2b(digest_size=16)
-    for row in session.execute(
-        select(Listing.id, Listing.organisation_id, Listing.list_id, Listing.listed_name,
-               Listing.aliases, Listing.listed, Listing.citation, Listing.source_id).order_by(Listing.id)
-    ):
-        digest.update(repr(tuple(row)).encode("utf-8"))
-    return (*orgs, *aliases, digest.hexdigest())
 
 
 class ScreeningIndexCache:
@@ -53,7 +33,7 @@ class ScreeningIndexCache:
         self.builds = 0
 
     def get(self, session: Session) -> ScreeningIndex:
-        key = fingerprint(session)
+        key = queries.screening_fingerprint(session)
         with self._lock:  # one build at a time; later requests reuse it
             if self._index is None or key != self._key:
                 self._index = build_index(queries.screening_entities(session))

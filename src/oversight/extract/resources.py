@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
 from oversight.extract.gazetteer import Gazetteer, build_gazetteer
+from oversight.registry.readers import read_files
 
 EXTRACTOR_VERSION = "oversight-extract-v1"
 
@@ -146,14 +146,9 @@ def name_key(name: str) -> str:
 
 
 def bundled_organisations() -> list[dict[str, Any]]:
-    """The organisations of the bundled dataset, as ``{name, aliases, kind, country}``."""
-    folder = importlib_resources.files("oversight").joinpath("data/organisations")
-    out: list[dict[str, Any]] = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.endswith((".yaml", ".yml")):
-            raw = yaml.safe_load(entry.read_text("utf-8")) or {}
-            out.extend(raw.get("organisations") or [])
-    return out
+    """The organisations of the bundled dataset, as the registry's reader reads them."""
+    folder = Path(str(importlib_resources.files("oversight").joinpath("data/organisations")))
+    return [r.data for r in read_files([folder]).records if r.kind == "organisation"]
 
 
 def build_resources(

@@ -3,6 +3,7 @@ the Python API turns into DataFrames and the exports write."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -307,10 +308,13 @@ def organisations(session: Session, *, include_buyers: bool = False) -> list[dic
     return [
         {
             "name": org.name,
+            "legal_name": org.legal_name,
             "kind": org.kind,
             "country": org.country,
             "parent": org.parent.name if org.parent else None,
             "aliases": [a.alias for a in org.aliases],
+            "website": org.website,
+            "description": org.description,
             "deployments": counts[org.id],
             "countries_reached": sorted(reach[org.id]),
             "lists": sorted(listed[org.id]),
@@ -487,3 +491,20 @@ def screening_entities(session: Session) -> list[dict[str, Any]]:
             "lists": lists,
         })
     return entities
+
+
+def screening_fingerprint(session: Session) -> tuple[Any, ...]:
+    """Changes whenever an organisation, alias or listing is added, removed or updated.
+
+    Organisation updates bump updated_at and aliases are rewritten as new rows, so counts and
+    maxima see them. Listings are updated in place with no timestamp, so their screening
+    fields are hashed (a few hundred short rows: about a millisecond)."""
+    orgs = session.execute(select(func.count(Organisation.id), func.max(Organisation.updated_at))).one()
+    aliases = session.execute(select(func.count(OrganisationAlias.id), func.max(OrganisationAlias.id))).one()
+    digest = hashlib.blake2b(digest_size=16)
+    for row in session.execute(
+        select(Listing.id, Listing.organisation_id, Listing.list_id, Listing.listed_name,
+               Listing.aliases, Listing.listed, Listing.citation, Listing.source_id).order_by(Listing.id)
+    ):
+        digest.update(repr(tuple(row)).encode("utf-8"))
+    return (*orgs, *aliases, digest.hexdigest())

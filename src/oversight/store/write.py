@@ -114,7 +114,6 @@ class _Writer:
             self.session.add(org)
             self.orgs[record.key] = org
             self.new_organisations.add(record.key)
-            self.report.created["organisation"] += 1
 
     def upsert_organisation(self, record: OrganisationIn) -> None:
         org = self.orgs[record.key]
@@ -128,7 +127,7 @@ class _Writer:
             "website": record.website,
             "description": record.description,
         }
-        changed = {k: v for k, v in fields.items() if getattr(org, k) is not v and getattr(org, k) != v}
+        changed = {k: v for k, v in fields.items() if getattr(org, k) != v}
         for key, value in changed.items():
             setattr(org, key, value)
         have = {alias.key for alias in org.aliases} | {record.key}
@@ -165,8 +164,7 @@ class _Writer:
 
     def _count(self, kind: str, created: bool, changed: bool, row: object) -> None:
         if created:
-            if kind != "organisation":  # organisations are counted when first created
-                self.report.created[kind] += 1
+            self.report.created[kind] += 1
         elif changed:
             self.report.updated[kind] += 1
             row.updated_at = utcnow()  # type: ignore[attr-defined]

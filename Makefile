@@ -8,7 +8,7 @@ PYTHON ?= python3
 demo: $(VENV)/.installed
 	$(BIN)/oversight init
 	$(BIN)/oversight stats
-	@echo "JSON API: $(BIN)/oversight serve   then http://127.0.0.1:8000/api/v1/deployments"
+	@echo "Portal and JSON API: $(BIN)/oversight serve   then open http://127.0.0.1:8000 (API: /api/v1)"
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
@@ -20,7 +20,7 @@ bench: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 	touch $@
 
 clean:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from oversight.analytics.index import country_index
 from oversight.analytics.stats import stats
 from oversight.store.queries import DeploymentFilter
 from tests.api.conftest import API, error_of
@@ -20,7 +21,8 @@ from tests.api.conftest import API, error_of
 def test_stats_are_the_analytics_figures(client, registry, query: str, filters) -> None:  # type: ignore[no-untyped-def]
     response = client.get(f"{API}/stats?{query}")
     assert response.status_code == 200
-    assert response.json() == stats(registry.deployment_records(filters))
+    records = registry.deployment_records(filters)
+    assert response.json() == {**stats(records), "index": country_index(records)}
 
 
 def test_whole_registry_figures(client) -> None:  # type: ignore[no-untyped-def]

@@ -87,7 +87,15 @@ def test_stats(db: str) -> None:
     figures = run_json(db, "stats", "--technology", "facial_recognition")
     assert figures["deployments"] == 2 and figures["by_supplier_country"] == {"CHN": 1, "JPN": 1}
     human = runner.invoke(app, ["--db", db, "stats"])
-    assert "4 deployments in 4 countries" in human.stdout
+    assert "4 deployments in 4 countries" in human.stdout and "Oversight index" in human.stdout
+
+
+def test_index_matches_stats_and_has_a_series(db: str) -> None:
+    table = run_json(db, "index")
+    assert table["countries"] == run_json(db, "stats")["index"]
+    assert [c["key"] for c in table["definition"]["components"]] == ["breadth", "depth", "suppliers"]
+    series = run_json(db, "index", "--series", "KEN")
+    assert series["country"] == "KEN" and series["series"][-1]["score"] > 0
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "parquet", "geojson", "ftm"])

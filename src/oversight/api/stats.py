@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session
 
+from oversight.analytics.index import country_index
 from oversight.analytics.stats import stats
 from oversight.api.deps import deployment_filter, get_session
 from oversight.api.models import ERROR_RESPONSES, Stats
@@ -22,4 +23,5 @@ def get_stats(
     session: Annotated[Session, Depends(get_session)],
 ) -> dict[str, Any]:
     """Counts by country, technology, status, supplier home country and year; Chinese shares."""
-    return stats(queries.deployments(session, filters))
+    rows = queries.deployments(session, filters)
+    return {**stats(rows), "index": country_index(rows)}

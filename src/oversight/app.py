@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from oversight.analytics.index import country_index
 from oversight.analytics.stats import stats
 from oversight.errors import LoadError, Problem
 from oversight.publish import exports
@@ -22,7 +23,9 @@ from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
 from oversight.review.proposals import deployment_records, find, propose
-from oversight.store import analyse, connect, queries, session_scope, upgrade
+from oversight.settings import load_settings
+from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
+from oversight.store.deletion import delete_deployment
 from oversight.store.judgements import (
     claims_with_documents,
     latest_decisions,
@@ -56,16 +59,19 @@ class Registry:
 
     # --- writing -------------------------------------------------------------------------
 
-    def load(self, paths: list[Path | str], *, dry_run: bool = False) -> LoadReport:
+    def load(self, paths: list[Path | str], *, dry_run: bool = False, actor: str | None = None
+             ) -> LoadReport:
         """Load files in one transaction; raise LoadError (and write nothing) on any problem."""
         read = read_files([Path(p) for p in paths])
-        return self.load_records(read.records, read.problems, dry_run=dry_run)
+        return self.load_records(read.records, read.problems, dry_run=dry_run, actor=actor,
+                                 note="load " + " ".join(str(p) for p in paths))
 
     def load_records(self, raws: list[RawRecord], problems: list[Problem] | None = None, *,
-                     dry_run: bool = False, decision: Callable[[Session], None] | None = None
-                     ) -> LoadReport:
+                     dry_run: bool = False, decision: Callable[[Session], None] | None = None,
+                     actor: str | None = None, note: str | None = None) -> LoadReport:
         """Validate and write raw records in one transaction. `decision`, when given, runs in
-        the same transaction, so a review decision is recorded exactly when its records land."""
+        the same transaction, so a review decision is recorded exactly when its records land.
+        Every record created or changed is audited as done by `actor` (default: OVERSIGHT_USER)."""
         located, parse_problems = parse_records(raws)
         raws.clear()  # the raw dictionaries are no longer needed; free them early
         problems = (problems or []) + parse_problems
@@ -77,7 +83,7 @@ class Registry:
             problems += batch_problems
             if problems:
                 raise LoadError(problems)
-            report = apply_batch(session, batch)
+            report = apply_batch(session, batch, actor=actor or load_settings().user, note=note)
             if decision is not None:
                 decision(session)
             if dry_run:
@@ -102,10 +108,13 @@ class Registry:
     def decide(self, wanted: str, decision: str, decided_by: str, *,
                edits: dict[str, Any] | None = None, note: str | None = None) -> dict[str, Any]:
         """Accept, edit or reject a proposal; accepting writes its deployment with its sources."""
+        if decision not in _DECISION_ACTIONS:
+            raise ValueError(f"unknown decision {decision!r}; choose one of {', '.join(_DECISION_ACTIONS)}")
         proposal = find(self.proposals(), wanted)
         if decision == "rejected":
             with self.session() as session:
                 record_decision(session, proposal["key"], "rejected", decided_by, note=note)
+                _audit_decision(session, proposal, decision, decided_by, None, edits, note)
             return {"proposal": proposal["id"], "decision": "rejected", "deployment": None}
         with self.session() as session:
             known = known_for(session).organisation_keys
@@ -113,10 +122,29 @@ class Registry:
         deployment_id = records["deployments"][0]["id"]
         raws = [RawRecord(kind.rstrip("s"), data, f"review:{proposal['id']}", None)
                 for kind, items in records.items() for data in items]
-        self.load_records(raws, decision=lambda session: record_decision(
-            session, proposal["key"], decision, decided_by, deployment_id=deployment_id,
-            edits=edits, note=note))
+        def decide_in(session: Session) -> None:
+            record_decision(session, proposal["key"], decision, decided_by, deployment_id=deployment_id,
+                            edits=edits, note=note)
+            _audit_decision(session, proposal, decision, decided_by, deployment_id, edits, note)
+
+        why = f"review: {decision} proposal {proposal['id']}" + (f": {note}" if note else "")
+        self.load_records(raws, decision=decide_in, actor=decided_by, note=why)
         return {"proposal": proposal["id"], "decision": decision, "deployment": deployment_id}
+
+    def delete_deployment(self, deployment_id: str, actor: str, note: str | None = None) -> dict[str, Any]:
+        """Delete a deployment and its links; its last state stays in the audit log.
+        Raises NotFound when there is no such deployment."""
+        with self.session() as session:
+            return delete_deployment(session, deployment_id, actor, note)
+
+    def audit_verify(self) -> list[audit.AuditProblem]:
+        """Problems in the audit log's hash chain; empty when intact."""
+        with self.session() as session:
+            return audit.verify(session)
+
+    def history(self, entity: str, entity_id: str) -> list[dict[str, Any]]:
+        with self.session() as session:
+            return audit.history(session, entity, entity_id)
 
     # --- reading, as records ---------------------------------------------------------------
 
@@ -127,7 +155,9 @@ class Registry:
             return queries.deployments(session, filters, **options)
 
     def stats(self, filters: DeploymentFilter | None = None) -> dict[str, Any]:
-        return stats(self.deployment_records(filters))
+        """The figures of `oversight stats`, with the Oversight index of each country."""
+        records = self.deployment_records(filters)
+        return {**stats(records), "index": country_index(records)}
 
     def export(self, fmt: str, out: IO[bytes], filters: DeploymentFilter | None = None,
                **options: Any) -> None:
@@ -162,6 +192,17 @@ class Registry:
     def sources(self) -> pd.DataFrame:
         with self.session() as session:
             return pd.DataFrame(queries.sources(session))
+
+
+_DECISION_ACTIONS = {"accepted": "accept", "edited": "accept_edited", "rejected": "reject"}
+
+
+def _audit_decision(session: Session, proposal: dict[str, Any], decision: str, decided_by: str,
+                    deployment_id: str | None, edits: dict[str, Any] | None, note: str | None) -> None:
+    audit.record(session, actor=decided_by, action=_DECISION_ACTIONS[decision], entity="proposal",
+                 entity_id=proposal["id"], before={"key": proposal["key"], "state": proposal["state"]},
+                 after={"key": proposal["key"], "state": decision, "deployment": deployment_id,
+                        "edits": edits or {}}, note=note)
 
 
 def _as_lists(filters: dict[str, Any]) -> dict[str, Any]:

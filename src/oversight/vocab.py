@@ -26,6 +26,8 @@ class Vocabulary:
     review_states: tuple[Term, ...]
     restriction_lists: tuple[Term, ...]
     source_supports: tuple[str, ...]
+    audit_actions: tuple[Term, ...]
+    roles: tuple[Term, ...]  # ordered from least to most trusted
 
     @staticmethod
     def ids(terms: tuple[Term, ...]) -> tuple[str, ...]:
@@ -50,6 +52,8 @@ def vocabulary() -> Vocabulary:
         review_states=_terms(raw["review_states"]),
         restriction_lists=_terms(raw["restriction_lists"]),
         source_supports=tuple(raw["source_supports"]),
+        audit_actions=_terms(raw["audit_actions"]),
+        roles=_terms(raw["roles"]),
     )
 
 
@@ -61,3 +65,5 @@ ORGANISATION_KINDS = Vocabulary.ids(VOCAB.organisation_kinds)
 REVIEW_STATES = Vocabulary.ids(VOCAB.review_states)
 RESTRICTION_LISTS = Vocabulary.ids(VOCAB.restriction_lists)
 SOURCE_SUPPORTS = VOCAB.source_supports
+AUDIT_ACTIONS = Vocabulary.ids(VOCAB.audit_actions)
+ROLES = Vocabulary.ids(VOCAB.roles)

@@ -36,8 +36,20 @@ def test_every_route_has_an_example() -> None:
         assert prefix in examples, route
 
 
+@pytest.fixture(scope="module")
+def token(registry) -> str:  # type: ignore[no-untyped-def]
+    """A reviewer's token for the signed-in examples, and the claims their proposal ids come from."""
+    from oversight.accounts import tokens, users
+    from tests.accounts.people import add_claims
+
+    add_claims(registry)
+    with registry.session() as session:
+        users.add_user(session, "readme-reviewer", "reviewer", "readme-password", actor="tests")
+        return tokens.create_token(session, "readme-reviewer", "readme", actor="tests")[0]
+
+
 @pytest.mark.parametrize("command", curl_examples())
-def test_curl_example_runs(client, command: str) -> None:  # type: ignore[no-untyped-def]
+def test_curl_example_runs(client, token: str, command: str) -> None:  # type: ignore[no-untyped-def]
     args = shlex.split(command)[1:]
     method = args[args.index("-X") + 1] if "-X" in args else "GET"
     data = args[args.index("-d") + 1] if "-d" in args else None
@@ -46,5 +58,8 @@ def test_curl_example_runs(client, command: str) -> None:  # type: ignore[no-unt
     assert parts.path.startswith(API)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
     headers = {"content-type": "application/json"} if data else {}
+    if "$OVERSIGHT_TOKEN" in command:
+        headers["Authorization"] = f"Bearer {token}"
     response = client.request(method, target, content=data, headers=headers)
-    assert response.status_code == 200, (command, response.text)
+    assert response.status_code == (201 if method == "POST" and target == f"{API}/contributions" else 200), (
+        command, response.text)

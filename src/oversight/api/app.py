@@ -13,18 +13,35 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from oversight.api import countries, deployments, exports, organisations, screen, sources, stats, vocabulary
+from oversight.api import (
+    contributions,
+    countries,
+    deployments,
+    exports,
+    index,
+    organisations,
+    review,
+    screen,
+    sources,
+    stats,
+    vocabulary,
+)
+from oversight.api.auth import AuthMiddleware
 from oversight.api.deps import ApiError
 from oversight.app import Registry
 from oversight.errors import NotFound
+from oversight.portal import mount_portal
+from oversight.portal.errors import for_pages
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 1024 * 1024
-ROUTERS = (deployments, organisations, countries, sources, stats, screen, exports, vocabulary)
+ROUTERS = (deployments, organisations, countries, sources, stats, index, screen, exports, vocabulary,
+           review, contributions)
 
 
 def error_response(status_code: int, message: str, field: str | None = None,
@@ -123,17 +140,21 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES) -> F
         description="An evidence-linked registry of AI-surveillance deployments: who supplies which "
                     "technology to which government, with every fact's sources. Errors are "
                     '`{"error": {"message": ..., "field": ...}}`.',
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # the portal renders /api/v1/docs from the schema, with no CDN
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
     )
     app.state.registry = registry
     app.state.screening_index = screen.ScreeningIndexCache()
+    app.add_middleware(AuthMiddleware)  # inside BodyLimit: reads bodies only under the limit
     app.add_middleware(BodyLimit, limit=max_body_bytes)
-    app.add_exception_handler(RequestValidationError, _on_validation_error)
-    app.add_exception_handler(HTTPException, _on_http_error)
-    app.add_exception_handler(NotFound, _on_not_found)
-    app.add_exception_handler(ApiError, _on_api_error)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)  # the map page is ~190 KB of SVG paths
+    # JSON under /api/, an HTML error page with the same message on portal pages.
+    app.add_exception_handler(RequestValidationError, for_pages(_on_validation_error))
+    app.add_exception_handler(HTTPException, for_pages(_on_http_error))
+    app.add_exception_handler(NotFound, for_pages(_on_not_found))
+    app.add_exception_handler(ApiError, for_pages(_on_api_error))
     for module in ROUTERS:
         app.include_router(module.router, prefix=API_PREFIX)
+    mount_portal(app)
     return app

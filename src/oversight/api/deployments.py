@@ -1,4 +1,4 @@
-"""GET /deployments (filtered, paginated) and GET /deployments/{id}."""
+"""GET /deployments (filtered, paginated), GET /deployments/{id} and DELETE /deployments/{id}."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
+from oversight.accounts.users import Account
+from oversight.api.auth import require_role
 from oversight.api.deps import deployment_filter, get_session
-from oversight.api.models import ERROR_RESPONSES, DeploymentDetail, DeploymentPage, DeploymentSort
+from oversight.api.models import ERROR_RESPONSES, Deleted, DeploymentDetail, DeploymentPage, DeploymentSort
 from oversight.store import queries
+from oversight.store.deletion import delete_deployment
 from oversight.store.queries import DeploymentFilter
 
 DEFAULT_LIMIT = 50
@@ -40,5 +43,20 @@ def get_deployment(
     deployment_id: Annotated[str, Path(alias="id", description="Deployment id.")],
     session: Annotated[Session, Depends(get_session)],
 ) -> dict[str, Any]:
-    """One deployment with every source, its saved assessments and review decisions."""
+    """One deployment with every source, its saved assessments, review decisions and audit history."""
     return queries.deployment(session, deployment_id)
+
+
+@router.delete("/deployments/{id}", response_model=Deleted, summary="Delete a deployment (admin)")
+def remove_deployment(
+    deployment_id: Annotated[str, Path(alias="id", description="Deployment id.")],
+    user: Annotated[Account, Depends(require_role("admin"))],
+    session: Annotated[Session, Depends(get_session)],
+    note: Annotated[str | None, Query(description="Why; kept in the audit log.", max_length=2000)] = None,
+) -> dict[str, Any]:
+    """Delete a deployment with its links and assessments (admin role). The audit log keeps its
+    last state, who deleted it and why: `oversight audit log --entity deployment --id ID`."""
+    entry = delete_deployment(session, deployment_id, user.name, note)
+    entry = {k: entry[k] for k in ("seq", "actor", "action", "before", "after", "note")} | {
+        "at": entry["at"].isoformat(timespec="seconds")}
+    return {"deleted": deployment_id, "entry": entry}

@@ -157,14 +157,59 @@ class ReviewEntry(BaseModel):
     note: str | None = None
 
 
+AuditAction = _enum("AuditAction", vocab.AUDIT_ACTIONS, "What an audit-log entry records.")
+
+
+class HistoryEntry(BaseModel):
+    """One audit-log entry about a deployment: who changed it, when, and what it was before and after."""
+
+    seq: int = Field(description="Position in the hash-chained audit log.")
+    at: str = Field(description="When (UTC).")
+    actor: str = Field(description="Who made the change.")
+    action: AuditAction  # type: ignore[valid-type]
+    before: dict[str, Any] | None = Field(None, description="The record before; null when created.")
+    after: dict[str, Any] | None = Field(None, description="The record after; null when deleted.")
+    note: str | None = None
+
+
+class EvidenceSpan(BaseModel):
+    """A sentence from a document, found by extraction, that a reviewer accepted as support."""
+
+    start: int = Field(description="Offset of the span in the document text as read.")
+    end: int
+    text: str
+    technology: Technology  # type: ignore[valid-type]
+    vendor: str | None
+    status: str | None
+    year: int | None
+    doc_id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    extractor: str | None
+
+
 class DeploymentDetail(Deployment):
-    """A deployment with its saved assessments and review decisions."""
+    """A deployment with its saved assessments, review decisions and audit history."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [
-        {**DEPLOYMENT_EXAMPLE, "assessments": [], "review": []}]})
+        {**DEPLOYMENT_EXAMPLE, "assessments": [], "review": [], "history": [
+            {"seq": 12, "at": "2026-11-30T15:02:11", "actor": "ana", "action": "create", "before": None,
+             "after": {"id": DEPLOYMENT_EXAMPLE["id"], "status": "operational"},
+             "note": "load deployments.yaml"}]}]})
 
     assessments: list[AssessmentSummary] = Field(default_factory=list)
     review: list[ReviewEntry] = Field(default_factory=list)
+    history: list[HistoryEntry] = Field(default_factory=list)
+    evidence: list[EvidenceSpan] = Field(
+        default_factory=list, description="Evidence spans of the extracted claims accepted into it.")
+
+
+class Deleted(BaseModel):
+    """What DELETE returns: the audit entry that keeps the deleted record."""
+
+    deleted: str = Field(description="Id of the deleted record.")
+    entry: HistoryEntry
 
 
 class DeploymentPage(BaseModel):
@@ -336,6 +381,7 @@ class Stats(BaseModel):
     share_with_chinese_supplier: float
     with_chinese_financing: int
     countries_reached_by_vendor: dict[str, int]
+    index: list[IndexRow] = Field(description="The Oversight index of each country (see GET /index).")
 
 
 # --- screening -------------------------------------------------------------------------------
@@ -423,3 +469,59 @@ class Vocabulary(BaseModel):
     review_states: list[Term]
     restriction_lists: list[Term]
     source_supports: list[str]
+
+
+class IndexComponents(BaseModel):
+    breadth: float = Field(description="Technology categories present, as a share of all categories.")
+    depth: float = Field(description="Status-weighted deployments, capped, as a share.")
+    suppliers: float = Field(description="Distinct supplying organisations, capped, as a share.")
+
+
+class IndexRow(BaseModel):
+    """A country's Oversight index as of a year (null: everything known)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "country": "KEN", "name": "Kenya", "year": None, "score": 62.9,
+        "components": {"breadth": 0.571, "depth": 0.625, "suppliers": 0.75},
+        "technologies": ["facial_recognition", "safe_city", "video_surveillance"], "suppliers": 3,
+        "supplier_countries": ["CHN", "KEN"], "deployments": 3, "operational": 2, "planned": 0, "ended": 0,
+        "chinese_supplier_share": 0.667, "chinese_financed": 0,
+    }]})
+
+    country: str
+    name: str
+    year: int | None
+    score: float = Field(ge=0, le=100)
+    components: IndexComponents
+    technologies: list[Technology]  # type: ignore[valid-type]
+    suppliers: int
+    supplier_countries: list[str]
+    deployments: int
+    operational: int
+    planned: int = Field(description="Planned, contracted or pilot deployments.")
+    ended: int = Field(description="Cancelled or denied deployments (not scored).")
+    chinese_supplier_share: float
+    chinese_financed: int
+
+
+class IndexPoint(BaseModel):
+    year: int
+    score: float
+    deployments: int
+    chinese_supplier_share: float
+
+
+class IndexTable(BaseModel):
+    """The index of every country matching the filters, with the method that computed it."""
+
+    definition: dict[str, Any] = Field(description="Components, weights and rules of the index.")
+    countries: list[IndexRow]
+
+
+class IndexSeries(BaseModel):
+    country: str
+    name: str
+    series: list[IndexPoint]
+
+
+Stats.model_rebuild()

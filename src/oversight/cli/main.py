@@ -5,17 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional, TypeVar
+from typing import Annotated, Any, NoReturn, Optional, TypeVar
 
 import typer
 from rich.markup import escape
 
+from oversight.analytics.index import country_index, index_definition, index_series
 from oversight.app import Registry
 from oversight.cli import assess as assess_commands
+from oversight.cli import audit as audit_commands
+from oversight.cli import claims as claims_commands
 from oversight.cli import extract as extract_commands
 from oversight.cli import render
 from oversight.cli import review as review_commands
 from oversight.cli import screen as screen_commands
+from oversight.cli import user as user_commands
 from oversight.errors import LoadError, NotFound
 from oversight.publish.exports import FORMATS
 from oversight.settings import load_settings
@@ -302,6 +306,47 @@ def stats(
     render.counts("by year", figures["by_year"], limit=40)
     render.table("countries reached per vendor (top 15)", ("vendor", "countries"),
                  list(figures["countries_reached_by_vendor"].items())[:15])
+    _index_table("Oversight index (top 15; `oversight index` for all)", figures["index"][:15])
+
+
+def _index_table(title: str, rows: list[dict[str, Any]]) -> None:
+    render.table(title, ("iso3", "country", "index", "technologies", "suppliers", "operational", "planned",
+                         "Chinese supplier share", "Chinese-financed"),
+                 ((r["country"], r["name"], f"{r['score']:.1f}", len(r["technologies"]), r["suppliers"],
+                   r["operational"], r["planned"], f"{r['chinese_supplier_share']:.0%}",
+                   r["chinese_financed"]) for r in rows))
+
+
+@app.command("index")
+def index_command(
+    ctx: typer.Context,
+    year: Annotated[Optional[int], typer.Option(help="As of the end of this year.")] = None,  # noqa: UP045
+    series: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--series", metavar="ISO3", help="One country's index for every year instead.")] = None,
+    country: CountryOpt = [],  # noqa: B006
+    vendor: VendorOpt = [],  # noqa: B006
+    vendor_country: VendorCountryOpt = [],  # noqa: B006
+    technology: TechOpt = [],  # noqa: B006
+    status: StatusOpt = [],  # noqa: B006
+    as_json: JsonOption = False,
+) -> None:
+    """The Oversight index per country (method: `oversight index --json` or the methodology page)."""
+    filters = _filter(country + ([series] if series else []), vendor, vendor_country, technology, status,
+                      None, None, None)
+    records = _registry(ctx).deployment_records(filters)
+    if series:
+        points = index_series(records).get(series.upper(), [])
+        if as_json:
+            render.print_json({"country": series.upper(), "series": points})
+            return
+        render.table(f"Oversight index of {series.upper()} by year", ("year", "index", "deployments"),
+                     ((p["year"], f"{p['score']:.1f}", p["deployments"]) for p in points))
+        return
+    rows = country_index(records, year)
+    if as_json:
+        render.print_json({"definition": index_definition(), "countries": rows})
+        return
+    _index_table(f"Oversight index{f' as of {year}' if year else ''}: {len(rows)} countries", rows)
 
 
 @app.command()
@@ -339,6 +384,9 @@ screen_commands.register(app)
 extract_commands.register(app)
 review_commands.register(app)
 assess_commands.register(app)
+audit_commands.register(app)
+claims_commands.register(app)
+user_commands.register(app)
 
 
 @app.command()

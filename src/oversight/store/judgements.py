@@ -69,6 +69,21 @@ def claims_with_documents(session: Session) -> list[dict[str, Any]]:
     ]
 
 
+def evidence_for(session: Session, deployment_id: str) -> list[dict[str, Any]]:
+    """The evidence spans behind a deployment: the claims of every proposal a reviewer accepted
+    into it, each with its document's link and date."""
+    accepted = select(ReviewDecision.group_key).where(ReviewDecision.deployment_id == deployment_id)
+    rows = session.execute(select(Claim, Document).join(Document).where(Claim.group_key.in_(accepted))
+                           .order_by(Document.published, Claim.id)).all()
+    return [
+        {"start": claim.evidence_start, "end": claim.evidence_end, "text": claim.evidence_text,
+         "technology": claim.technology, "vendor": claim.vendor, "status": claim.status, "year": claim.year,
+         "doc_id": doc.doc_id, "url": doc.url, "title": doc.title, "published": doc.published,
+         "extractor": claim.extractor}
+        for claim, doc in rows
+    ]
+
+
 def latest_decisions(session: Session) -> dict[str, dict[str, Any]]:
     decisions: dict[str, dict[str, Any]] = {}
     for decision in session.scalars(select(ReviewDecision).order_by(ReviewDecision.id)):

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from oversight.errors import NotFound
 from oversight.registry.records import country_name, normalise_name
+from oversight.store import audit
+from oversight.store.judgements import evidence_for
 from oversight.store.models import (
     Assessment,
     Deployment,
@@ -249,7 +251,8 @@ def deployments(
 
 
 def deployment(session: Session, deployment_id: str) -> dict[str, Any]:
-    """One deployment, with its review decisions and saved assessments."""
+    """One deployment, with its review decisions, saved assessments, audit history and the
+    evidence spans of the extracted claims accepted into it."""
     rows = session.execute(_rows(select(Deployment).where(Deployment.id == deployment_id))).all()
     if not rows:
         raise NotFound(f"no deployment with id {deployment_id!r}")
@@ -267,6 +270,9 @@ def deployment(session: Session, deployment_id: str) -> dict[str, Any]:
             select(ReviewDecision).where(ReviewDecision.deployment_id == deployment_id)
             .order_by(ReviewDecision.id))
     ]
+    view["history"] = [{**entry, "at": entry["at"].isoformat(timespec="seconds")}
+                       for entry in audit.history(session, "deployment", deployment_id)]
+    view["evidence"] = evidence_for(session, deployment_id)
     return view
 
 

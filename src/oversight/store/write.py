@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from oversight.registry.load import Batch, Known
 from oversight.registry.records import DeploymentIn, OrganisationIn, SourceIn, normalise_name
+from oversight.store import audit
+from oversight.store.audit import Change
 from oversight.store.models import (
     Deployment,
     DeploymentSource,
@@ -23,6 +25,13 @@ from oversight.store.models import (
     OrganisationSource,
     Source,
     utcnow,
+)
+from oversight.store.snapshots import (
+    deployment_state,
+    listing_key,
+    listing_state,
+    new_deployment_state,
+    organisation_state,
 )
 
 CHUNK = 500
@@ -78,6 +87,7 @@ class _Writer:
         self.orgs: dict[str, Organisation] = {}
         self.sources: dict[str, Source] = {}
         self.new_organisations: set[str] = set()
+        self.changes: list[Change] = []  # for the audit log, in the order they happened
         for org in session.scalars(select(Organisation).options(selectinload(Organisation.aliases))):
             self.orgs[org.key] = org
             for alias in org.aliases:
@@ -118,6 +128,7 @@ class _Writer:
     def upsert_organisation(self, record: OrganisationIn) -> None:
         org = self.orgs[record.key]
         created = record.key in self.new_organisations
+        before = None if created else organisation_state(org)
         fields = {
             "name": record.name,
             "parent": self.organisation(record.parent) if record.parent else None,
@@ -141,6 +152,9 @@ class _Writer:
         if self.link_sources(org.sources, record.sources, OrganisationSource):
             changed["sources"] = True
         self._count("organisation", created, bool(changed), org)
+        if created or changed:
+            self.changes.append(Change("create" if created else "edit", "organisation", org.key,
+                                       before, organisation_state(org)))
 
     def link_sources(self, links: list, given: list[SourceIn], link_type: type) -> bool:  # type: ignore[type-arg]
         changed = False
@@ -183,10 +197,12 @@ class _Writer:
             self.session.add(org)
             self.orgs[qualified] = org
             self.report.created["organisation"] += 1
+            self.changes.append(Change("create", "organisation", qualified, None, organisation_state(org)))
         return org
 
     def upsert_deployment(self, record: DeploymentIn, existing: Deployment | None) -> None:
         dep = existing or Deployment(id=record.id)
+        before = deployment_state(existing) if existing is not None else None
         if existing is None:
             self.session.add(dep)
         fields = {
@@ -220,9 +236,14 @@ class _Writer:
         if self.link_sources(dep.sources, record.sources, DeploymentSource):
             changed = True
         self._count("deployment", existing is None, changed, dep)
+        if existing is None or changed:
+            self.changes.append(Change("create" if existing is None else "edit", "deployment", dep.id,
+                                       before, deployment_state(dep)))
 
 
-def apply_batch(session: Session, batch: Batch) -> LoadReport:
+def apply_batch(session: Session, batch: Batch, *, actor: str, note: str | None = None) -> LoadReport:
+    """Write the batch and, in the same transaction, one audit entry per record created or
+    changed (after one `load` entry with the counts); loading the same records again writes none."""
     report = LoadReport(duplicates=batch.duplicates)
     writer = _Writer(session, report)
     urls = {s.url for o in batch.organisations.values() for s in o.record.sources}
@@ -256,6 +277,9 @@ def apply_batch(session: Session, batch: Batch) -> LoadReport:
     for listing in batch.listings:
         _upsert_listing(session, writer, listing.record, report)
     session.flush()
+    if writer.changes:
+        summary = Change("load", "registry", "load", None, report.as_dict())
+        audit.record_many(session, actor, [summary, *writer.changes], note=note)
     return report
 
 
@@ -288,10 +312,10 @@ def _insert_new_deployments(session: Session, writer: _Writer, records: list[Dep
         deployments.append({**row, "year": record.year, "buyer_id": buyer.id if buyer else None,
                             "created_at": now, "updated_at": now})
         technologies += [{"deployment_id": record.id, "technology": t} for t in record.technologies]
-        pairs = dict.fromkeys((writer.organisation(s.organisation).id, s.role) for s in record.suppliers)
+        pairs = list(dict.fromkeys((writer.organisation(s.organisation), s.role) for s in record.suppliers))
         suppliers += [
-            {"deployment_id": record.id, "organisation_id": org_id, "role": role, "position": i}
-            for i, (org_id, role) in enumerate(pairs)
+            {"deployment_id": record.id, "organisation_id": org.id, "role": role, "position": i}
+            for i, (org, role) in enumerate(pairs)
         ]
         supports: dict[str, set[str]] = {}
         for source in record.sources:
@@ -301,6 +325,8 @@ def _insert_new_deployments(session: Session, writer: _Writer, records: list[Dep
              "position": i}
             for i, (url, fields) in enumerate(supports.items())
         ]
+        writer.changes.append(Change("create", "deployment", record.id, None, new_deployment_state(
+            record, buyer.name if buyer else None, [(org.name, role) for org, role in pairs], supports)))
     for model, rows in ((Deployment, deployments), (DeploymentTechnology, technologies),
                         (DeploymentSupplier, suppliers), (DeploymentSource, links)):
         for start in range(0, len(rows), CHUNK * 10):
@@ -312,11 +338,15 @@ def _attach_source(session, writer: _Writer, link, existing) -> None:  # type: i
     source_in = SourceIn.model_validate(link.model_dump(exclude={"deployment", "organisation"}))
     if link.deployment:
         dep = existing.get(link.deployment) or session.get(Deployment, link.deployment)
+        before = deployment_state(dep) if dep is not None else None
         if dep is not None and writer.link_sources(dep.sources, [source_in], DeploymentSource):
             dep.updated_at = utcnow()
+            writer.changes.append(Change("edit", "deployment", dep.id, before, deployment_state(dep)))
     else:
         org = writer.organisation(link.organisation)
-        writer.link_sources(org.sources, [source_in], OrganisationSource)
+        before = organisation_state(org)
+        if writer.link_sources(org.sources, [source_in], OrganisationSource):
+            writer.changes.append(Change("edit", "organisation", org.key, before, organisation_state(org)))
 
 
 def _upsert_listing(session: Session, writer: _Writer, record, report: LoadReport) -> None:  # type: ignore[no-untyped-def]
@@ -331,6 +361,7 @@ def _upsert_listing(session: Session, writer: _Writer, record, report: LoadRepor
             )
         ).first()
     created = listing is None
+    before = None if listing is None else listing_state(listing)
     if listing is None:
         listing = Listing(list_id=record.list, organisation=org, listed_name=record.listed_name)
         session.add(listing)
@@ -347,6 +378,9 @@ def _upsert_listing(session: Session, writer: _Writer, record, report: LoadRepor
     if source is not None and listing.source is not source:
         listing.source = source
         changed["source"] = source
+    if created or changed:
+        writer.changes.append(Change("create" if created else "edit", "listing", listing_key(listing),
+                                     before, listing_state(listing)))
     if created:
         report.created["listing"] += 1
     elif changed:

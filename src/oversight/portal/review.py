@@ -1,0 +1,205 @@
+"""/review (the queue), /review/{proposal}, /review/contributions/{id} and /contribute.
+
+Pages call the same functions as the API routes (Registry.decide, review.contributions); a
+decision is a plain POST form carrying the session's CSRF token, so it works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from oversight.accounts.roles import may
+from oversight.errors import LoadError
+from oversight.portal import contribution_form
+from oversight.portal.templating import render
+from oversight.review import contributions
+from oversight.review.proposals import ReviewError, find
+
+router = APIRouter(include_in_schema=False)
+DECISIONS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
+PROPOSAL_EDITS = ("country", "vendor", "technology", "status", "year", "city", "source_url")
+
+
+def _gate(request: Request, role: str) -> Response | None:
+    """None when the signed-in user may see the page; else the sign-in redirect or a 403 page."""
+    user = request.state.user
+    if user is None:
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    if not may(user.role, role):
+        return render(request, "error.html", {
+            "status_code": 403, "title": "Not allowed", "field": None,
+            "message": f"This page needs the {role} role; {user.name} is a {user.role}."}, status_code=403)
+    return None
+
+
+def _notice(request: Request) -> str | None:
+    params = request.query_params
+    if params.get("decided"):
+        target = f" as deployment {params['deployment']}" if params.get("deployment") else ""
+        return f"{params['decided']} was {params.get('decision', 'decided')}{target}."
+    return None
+
+
+@router.get("/review", response_class=HTMLResponse)
+def queue(request: Request) -> Response:
+    if (refused := _gate(request, "reviewer")) is not None:
+        return refused
+    registry = request.app.state.registry
+    proposals = [p for p in registry.proposals() if p["state"] == "open"]
+    with registry.session() as session:
+        pending = contributions.contributions(session, "pending")
+    return render(request, "review/queue.html", {
+        "proposals": proposals, "contributions": pending, "notice": _notice(request),
+        "deployment": request.query_params.get("deployment")})
+
+
+def _proposal_page(request: Request, proposal: dict[str, Any], *, error: str | None = None,
+                   field: str | None = None, values: dict[str, Any] | None = None,
+                   status_code: int = 200) -> HTMLResponse:
+    return render(request, "review/proposal.html", {
+        "proposal": proposal, "error": error, "error_field": field,
+        "values": values or {k: proposal.get(k) or "" for k in PROPOSAL_EDITS},
+        **contribution_form.choices()}, status_code=status_code)
+
+
+@router.get("/review/contributions/{contribution_id}", response_class=HTMLResponse)
+def contribution_page(request: Request, contribution_id: int) -> Response:
+    if (refused := _gate(request, "reviewer")) is not None:
+        return refused
+    with request.app.state.registry.session() as session:
+        found = contributions.contribution(session, contribution_id)  # NotFound -> 404 page
+    return render(request, "review/contribution.html", {
+        "contribution": found, "values": contribution_form.to_values(found["payload"]), "errors": {},
+        **contribution_form.choices()})
+
+
+@router.post("/review/contributions/{contribution_id}", response_class=HTMLResponse)
+async def decide_contribution(request: Request, contribution_id: int) -> Response:
+    if (refused := _gate(request, "reviewer")) is not None:
+        return refused
+    form = await request.form()
+    decision = DECISIONS.get(str(form.get("decision")))
+    note = str(form.get("note") or "").strip()[:2000] or None
+    registry = request.app.state.registry
+    values = contribution_form.from_form(form)
+    edits = contribution_form.to_payload(values) if decision == "edited" else None
+    try:
+        if decision is None:
+            raise contributions.ContributionError([contributions.FieldProblem(
+                "decision", "choose accept, edit or reject")])
+        result = await run_in_threadpool(contributions.decide, registry, contribution_id, decision,
+                                         request.state.user.name, edits=edits, note=note)
+    except (contributions.ContributionError, LoadError) as error:
+        problems = error.problems if isinstance(error, contributions.ContributionError) else [
+            contributions.FieldProblem(p.field or "decision", p.reason) for p in error.problems]
+        with registry.session() as session:
+            found = contributions.contribution(session, contribution_id)
+        errors = {contribution_form.form_field(p.field): p.message for p in problems}
+        return render(request, "review/contribution.html", {
+            "contribution": found, "errors": errors,
+            "values": values if decision == "edited" else contribution_form.to_values(found["payload"]),
+            **contribution_form.choices()}, status_code=422)
+    target = f"&deployment={quote(result['deployment_id'])}" if result["deployment_id"] else ""
+    return RedirectResponse(f"/review?decided=Contribution+{contribution_id}&decision={result['state']}"
+                            f"{target}", status_code=303)
+
+
+@router.get("/review/{proposal_id}", response_class=HTMLResponse)
+def proposal_page(request: Request, proposal_id: str) -> Response:
+    if (refused := _gate(request, "reviewer")) is not None:
+        return refused
+    try:
+        proposal = find(request.app.state.registry.proposals(), proposal_id)
+    except ReviewError as error:
+        return render(request, "error.html", {"status_code": 404, "title": "Not found", "field": None,
+                                              "message": str(error)}, status_code=404)
+    return _proposal_page(request, proposal)
+
+
+@router.post("/review/{proposal_id}", response_class=HTMLResponse)
+async def decide_proposal(request: Request, proposal_id: str) -> Response:
+    if (refused := _gate(request, "reviewer")) is not None:
+        return refused
+    registry = request.app.state.registry
+    form = await request.form()
+    try:
+        proposal = find(await run_in_threadpool(registry.proposals), proposal_id)
+    except ReviewError as error:
+        return render(request, "error.html", {"status_code": 404, "title": "Not found", "field": None,
+                                              "message": str(error)}, status_code=404)
+    decision = DECISIONS.get(str(form.get("decision")))
+    note = str(form.get("note") or "").strip()[:2000] or None
+    values = {k: str(form.get(k) or "").strip() for k in PROPOSAL_EDITS}
+    edits: dict[str, Any] | None = None
+    if decision == "edited":
+        edits = {k: v for k, v in values.items() if v and v != str(proposal.get(k) or "")}
+        if "year" in edits:
+            if not edits["year"].isdigit():
+                return _proposal_page(request, proposal, error="The year must be a number such as 2019.",
+                                      field="year", values=values, status_code=422)
+            edits["year"] = int(edits["year"])
+    if decision is None:
+        return _proposal_page(request, proposal, error="Choose accept, edit or reject.", field="decision",
+                              status_code=422)
+    try:
+        result = await run_in_threadpool(lambda: registry.decide(
+            proposal["id"], decision, request.state.user.name, edits=edits, note=note))
+    except (ReviewError, LoadError) as error:
+        field = None
+        if isinstance(error, LoadError):
+            message = "; ".join(p.reason for p in error.problems)
+            field = _edit_field(error.problems[0].field or "")
+        else:
+            message = str(error).replace("pass --status", "choose a status under Edit").replace(
+                "pass --source-url", "give a source URL under Edit")
+        return _proposal_page(request, proposal, error=message, field=field,
+                              values=values if decision == "edited" else None, status_code=422)
+    target = f"&deployment={quote(result['deployment'])}" if result["deployment"] else ""
+    return RedirectResponse(f"/review?decided=Proposal+{proposal['id']}&decision={result['decision']}"
+                            f"{target}", status_code=303)
+
+
+def _edit_field(path: str) -> str:
+    """The Edit form's field for a loader problem in the deployment a proposal makes."""
+    head = path.split("[", 1)[0].split(".", 1)[0]
+    return {"sources": "source_url", "suppliers": "vendor", "technologies": "technology",
+            "announced": "year"}.get(head, head)
+
+
+@router.get("/contribute", response_class=HTMLResponse)
+def contribute_form(request: Request) -> Response:
+    if (refused := _gate(request, "contributor")) is not None:
+        return refused
+    return render(request, "review/contribute.html", {
+        "values": contribution_form.to_values({}), "errors": {},
+        "submitted": request.query_params.get("submitted"),
+        **contribution_form.choices()})
+
+
+@router.post("/contribute", response_class=HTMLResponse)
+async def contribute(request: Request) -> Response:
+    if (refused := _gate(request, "contributor")) is not None:
+        return refused
+    values = contribution_form.from_form(await request.form())
+    registry = request.app.state.registry
+
+    def submit() -> dict[str, Any]:
+        with registry.session() as session:
+            payload = contribution_form.to_payload(values)
+            return contributions.submit(session, payload, request.state.user.name)
+
+    try:
+        saved = await run_in_threadpool(submit)
+    except contributions.ContributionError as error:
+        errors: dict[str, str] = {}
+        for problem in error.problems:
+            errors.setdefault(contribution_form.form_field(problem.field), problem.message)
+        return render(request, "review/contribute.html", {
+            "values": values, "errors": errors, "submitted": None, **contribution_form.choices()},
+            status_code=422)
+    return RedirectResponse(f"/contribute?submitted={saved['id']}", status_code=303)

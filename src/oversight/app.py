@@ -148,6 +148,11 @@ class Registry:
 
     # --- reading, as records ---------------------------------------------------------------
 
+    def version(self) -> tuple[Any, ...]:
+        """Moves whenever the registry changes (see store.queries.registry_version)."""
+        with self.session() as session:
+            return queries.registry_version(session)
+
     def deployment_records(
         self, filters: DeploymentFilter | None = None, **options: Any
     ) -> list[dict[str, Any]]:

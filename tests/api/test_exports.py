@@ -15,10 +15,17 @@ IDS = ["ecu-national-ecu911", "gbr-london-lfr", "ken-nairobi-safe-city", "uga-ka
 
 
 def download(client, fmt: str, query: str = ""):  # type: ignore[no-untyped-def]
-    response = client.get(f"{API}/exports/{fmt}?{query}")
+    """Uncompressed, as a download manager asks: then the length is known up front."""
+    response = client.get(f"{API}/exports/{fmt}?{query}", headers={"Accept-Encoding": "identity"})
     assert response.status_code == 200, response.text
     assert response.headers["content-length"] == str(len(response.content))
     return response
+
+
+def test_browsers_get_exports_compressed(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.get(f"{API}/exports/csv", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.text == download(client, "csv").text
 
 
 @pytest.mark.parametrize(("fmt", "media_type", "filename"), [

@@ -32,6 +32,7 @@ from oversight.api import (
     vocabulary,
 )
 from oversight.api.auth import AuthMiddleware
+from oversight.api.cache import CacheMiddleware, ResponseCache
 from oversight.api.deps import ApiError
 from oversight.app import Registry
 from oversight.errors import NotFound
@@ -40,6 +41,7 @@ from oversight.portal.errors import for_pages
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 1024 * 1024
+CACHE_BYTES = 64 * 1024 * 1024  # anonymous responses kept until the registry changes; 0: none
 ROUTERS = (deployments, organisations, countries, sources, stats, index, screen, exports, vocabulary,
            review, contributions)
 
@@ -130,7 +132,8 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
-def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
+               cache_bytes: int = CACHE_BYTES) -> FastAPI:
     """The JSON API over one Registry (created once by the caller and shared by all requests)."""
     from oversight import __version__
 
@@ -149,6 +152,8 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES) -> F
     app.add_middleware(AuthMiddleware)  # inside BodyLimit: reads bodies only under the limit
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # the map page is ~190 KB of SVG paths
+    if cache_bytes:  # outermost, so that it keeps the compressed bytes
+        app.add_middleware(CacheMiddleware, version=registry.version, cache=ResponseCache(cache_bytes))
     # JSON under /api/, an HTML error page with the same message on portal pages.
     app.add_exception_handler(RequestValidationError, for_pages(_on_validation_error))
     app.add_exception_handler(HTTPException, for_pages(_on_http_error))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Query, Request
@@ -28,8 +28,14 @@ def registry(request: Request) -> Registry:
     return request.app.state.registry
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session (one transaction) per request, from the app's Registry."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session (one transaction) per request, from the app's Registry.
+
+    Async on purpose: FastAPI then opens and closes the session on the event loop instead of in a
+    worker thread. With a sync generator, a burst of requests could fill every worker thread with
+    requests waiting for a pool connection while the requests holding the connections waited for
+    a thread to close their sessions: a deadlock until the pool timeout. Opening a session does
+    no I/O (the connection is taken by the first query, in the endpoint's thread)."""
     with registry(request).session() as session:
         yield session
 

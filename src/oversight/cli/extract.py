@@ -94,6 +94,64 @@ def run_extract(
     return counts, failures, collected
 
 
+def _extract_spark(
+    inputs: list[str], output: Path, master: str | None, conf: list[str], max_bytes: int, as_json: bool,
+    registry: Registry | None,
+) -> None:
+    from oversight.extract.claims_query import import_claims
+    from oversight.extract.spark import SparkInputError, run_spark, spark_session
+
+    settings = {}
+    for item in conf:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            render.errors.print(f"[red]error:[/red] --conf {item!r}: expected KEY=VALUE", highlight=False)
+            raise typer.Exit(2)
+        settings[key.strip()] = value
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        render.errors.print("[red]error:[/red] --engine spark needs PySpark: pip install 'oversight[spark]'",
+                            highlight=False)
+        raise typer.Exit(2) from None
+    organisations = None
+    if registry is not None:
+        with registry.session() as session:
+            organisations = queries.screening_entities(session)
+    from pyspark.sql import SparkSession
+
+    # A session already running in this process (a notebook, a test) is used and left running.
+    ours = SparkSession.getActiveSession() is None
+    spark = spark_session(master, settings)
+    try:
+        summary = run_spark(spark, inputs, output, organisations=organisations, max_bytes=max_bytes)
+    except SparkInputError as error:
+        render.errors.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    finally:
+        if ours:
+            spark.stop()
+    if registry is not None:
+        report = import_claims(registry, output)
+        summary["stored_claims"] = report.added
+    if as_json:
+        render.print_json(summary)
+    else:
+        for error in summary["error_sample"]:
+            render.errors.print(f"[red]error:[/red] {error['source']}: {error['reason']}", highlight=False,
+                                soft_wrap=True)
+        render.errors.print(
+            f"{summary['documents']} documents read: {summary['extracted']} searched, "
+            f"{summary['skipped']} skipped by the prefilter, {summary['failed']} bad records skipped; "
+            f"{summary['claims']} claims written to {output}/claims (Parquet) in {summary['seconds']} s; "
+            f"query them with `oversight claims query \"SQL\" --output {output}`",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if summary["failed"]:
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``extract`` and ``evaluate`` commands to ``app``."""
 
@@ -104,7 +162,8 @@ def register(app: typer.Typer) -> None:
             list[str],
             typer.Argument(help="Files or folders (txt, md, html, pdf, jsonl, jsonl.gz); '-' reads stdin."),
         ],
-        output: Annotated[Path, typer.Option("--output", "-o", help="Claims file (JSON lines).")],
+        output: Annotated[Path, typer.Option(
+            "--output", "-o", help="Claims file (JSON lines); with --engine spark, a folder of Parquet.")],
         workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
         max_bytes: Annotated[
             int, typer.Option("--max-bytes", min=1, help="Skip files (and records) larger than this.")
@@ -113,11 +172,27 @@ def register(app: typer.Typer) -> None:
         store: Annotated[bool, typer.Option(
             help="Use the registry's organisations and save documents and claims in it for review.")
         ] = False,
+        engine: Annotated[str, typer.Option(
+            "--engine", help="local: this machine, JSON lines out. spark: Apache Spark, Parquet datasets "
+            "out (--output is a folder; inputs are .jsonl, .jsonl.gz or Parquet with id/text columns).")
+        ] = "local",
+        master: Annotated[Optional[str], typer.Option(  # noqa: UP045 - typer needs Optional
+            "--master", help="Spark master URL (default: spark.master of the Spark configuration, "
+            "else local[*]).")] = None,
+        spark_conf: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+            "--conf", help="Spark setting KEY=VALUE (repeatable), e.g. spark.driver.memory=4g.")] = None,
     ) -> None:
         """Extract candidate claims from documents; a re-run resumes and adds nothing twice."""
         started = time.perf_counter()
         show = sys.stderr.isatty() and not as_json
         registry = Registry(ctx.find_root().obj) if store else None
+        if engine == "spark":
+            _extract_spark(inputs, output, master, spark_conf or [], max_bytes, as_json, registry)
+            return
+        if engine != "local":
+            render.errors.print(f"[red]error:[/red] --engine {engine!r} is not one of: local, spark",
+                                highlight=False)
+            raise typer.Exit(2)
         counts, failures, _ = run_extract(inputs, output, workers, max_bytes, show, registry)
         for path, reason in failures:
             render.errors.print(f"[red]error:[/red] {path}: {reason}", highlight=False, soft_wrap=True)

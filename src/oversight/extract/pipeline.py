@@ -97,7 +97,7 @@ def _init_worker(
 
 
 def _handle(
-    item: Document | ReadError | RawLine, res: Resources, done: set[str], max_bytes: int
+    item: Document | ReadError | RawLine, res: Resources, done: set[str] | frozenset[str], max_bytes: int
 ) -> Outcome | None:
     if isinstance(item, RawLine):
         item = parse_line(item.line, item.name, item.number, max_bytes)
@@ -111,6 +111,14 @@ def _handle(
     if outcome.hash in done:
         return Outcome(item.id, "done-before", hash=outcome.hash)
     return outcome
+
+
+def extract_item(
+    item: Document | ReadError | RawLine, resources: Resources, max_bytes: int = MAX_BYTES
+) -> Outcome | None:
+    """The outcome of one input item (None for a blank JSONL line): the per-record step that
+    every engine (this module's streaming runner, the Spark engine) runs, so they agree."""
+    return _handle(item, resources, frozenset(), max_bytes)
 
 
 def _process_batch(items: list[Document | ReadError | RawLine]) -> list[Outcome]:

@@ -34,6 +34,7 @@ from oversight.api import (
 from oversight.api.auth import AuthMiddleware
 from oversight.api.cache import CacheMiddleware, ResponseCache
 from oversight.api.deps import ApiError
+from oversight.api.limits import MAX_IN_FLIGHT, ConcurrencyLimit
 from oversight.app import Registry
 from oversight.errors import NotFound
 from oversight.portal import mount_portal
@@ -133,7 +134,7 @@ class BodyLimit:
 
 
 def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
-               cache_bytes: int = CACHE_BYTES) -> FastAPI:
+               cache_bytes: int = CACHE_BYTES, max_in_flight: int = MAX_IN_FLIGHT) -> FastAPI:
     """The JSON API over one Registry (created once by the caller and shared by all requests)."""
     from oversight import __version__
 
@@ -151,6 +152,7 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
     app.state.screening_index = screen.ScreeningIndexCache()
     app.add_middleware(AuthMiddleware)  # inside BodyLimit: reads bodies only under the limit
     app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(ConcurrencyLimit, limit=max_in_flight)
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # the map page is ~190 KB of SVG paths
     if cache_bytes:  # outermost, so that it keeps the compressed bytes
         app.add_middleware(CacheMiddleware, version=registry.version, cache=ResponseCache(cache_bytes))

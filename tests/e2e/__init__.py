@@ -1,0 +1,1 @@
+"""End-to-end tests: the portal in Debian's chromium, driven by Playwright."""

@@ -23,6 +23,11 @@ class Person:
     cookie: str
     csrf: str
 
+    @property
+    def bearer(self) -> dict[str, str]:
+        """Request headers that sign in with this person's API token."""
+        return {"Authorization": f"Bearer {self.token}"}
+
 
 def add_people(registry: Registry) -> dict[str, Person]:
     """carol (contributor), rita (reviewer), adam (admin), keyed by role."""

@@ -65,10 +65,10 @@ def test_missing_auth_is_401(setup, method, path, body, role) -> None:  # type: 
 def test_reviewer_reads_need_auth_and_role(setup, path: str) -> None:  # type: ignore[no-untyped-def]
     client, people, _ = setup
     assert client.get(path).status_code == 401
-    contributor = {"Authorization": f"Bearer {people['contributor'].token}"}
+    contributor = people["contributor"].bearer
     forbidden = client.get(path, headers=contributor)
     assert forbidden.status_code == 403 and "reviewer role" in error_of(forbidden)["message"]
-    reviewer = {"Authorization": f"Bearer {people['reviewer'].token}"}
+    reviewer = people["reviewer"].bearer
     assert client.get(path, headers=reviewer).status_code == 200
 
 
@@ -76,8 +76,7 @@ def test_reviewer_reads_need_auth_and_role(setup, path: str) -> None:  # type: i
                          [w for w in WRITES if w[3] == "reviewer"], ids=["proposal", "contribution"])
 def test_wrong_role_is_403(setup, method, path, body, role) -> None:  # type: ignore[no-untyped-def]
     client, people, registry = setup
-    response = client.request(method, path(registry), json=body,
-                              headers={"Authorization": f"Bearer {people['contributor'].token}"})
+    response = client.request(method, path(registry), json=body, headers=people["contributor"].bearer)
     assert response.status_code == 403
     assert "needs the reviewer role" in error_of(response)["message"]
 
@@ -85,8 +84,7 @@ def test_wrong_role_is_403(setup, method, path, body, role) -> None:  # type: ig
 @pytest.mark.parametrize(("method", "path", "body", "role"), WRITES, ids=IDS)
 def test_bearer_token_works(setup, method, path, body, role) -> None:  # type: ignore[no-untyped-def]
     client, people, registry = setup
-    response = client.request(method, path(registry), json=body,
-                              headers={"Authorization": f"Bearer {people[role].token}"})
+    response = client.request(method, path(registry), json=body, headers=people[role].bearer)
     assert response.status_code in (200, 201), response.text
 
 
@@ -126,7 +124,7 @@ def test_reads_stay_open(setup) -> None:  # type: ignore[no-untyped-def]
 
 def test_revoked_token_is_401(setup) -> None:  # type: ignore[no-untyped-def]
     client, people, registry = setup
-    headers = {"Authorization": f"Bearer {people['reviewer'].token}"}
+    headers = people["reviewer"].bearer
     assert client.get(f"{API}/me", headers=headers).json() == {"name": "rita", "role": "reviewer",
                                                                 "via": "token"}
     with registry.session() as session:
@@ -150,7 +148,7 @@ def test_removed_or_disabled_users_lose_access(setup) -> None:  # type: ignore[n
         users.get_user(session, "carol").disabled = True
         users.remove_user(session, "rita", actor="adam")
     for person in (people["contributor"], people["reviewer"]):
-        response = client.get(f"{API}/me", headers={"Authorization": f"Bearer {person.token}"})
+        response = client.get(f"{API}/me", headers=person.bearer)
         assert response.status_code == 401
     client.cookies.set(sessions.COOKIE, people["contributor"].cookie)
     assert client.get(f"{API}/me").status_code == 401  # the session no longer signs in

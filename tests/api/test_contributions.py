@@ -32,18 +32,14 @@ def clients(fresh_registry: Registry) -> Iterator[tuple[TestClient, dict[str, Pe
         yield client, people, fresh_registry
 
 
-def _as(person: Person) -> dict[str, str]:
-    return {"Authorization": f"Bearer {person.token}"}
-
-
 def test_submit_then_accept(clients) -> None:  # type: ignore[no-untyped-def]
     client, people, registry = clients
-    submitted = client.post(f"{API}/contributions", json=MOMBASA, headers=_as(people["contributor"]))
+    submitted = client.post(f"{API}/contributions", json=MOMBASA, headers=people["contributor"].bearer)
     assert submitted.status_code == 201, submitted.text
     body = submitted.json()
     assert body["state"] == "pending" and body["submitted_by"] == "carol"
     assert body["payload"]["technologies"] == ["facial_recognition", "video_surveillance"]
-    reviewer = _as(people["reviewer"])
+    reviewer = people["reviewer"].bearer
     assert [c["id"] for c in client.get(f"{API}/contributions", headers=reviewer).json()] == [body["id"]]
     decided = client.post(f"{API}/contributions/{body['id']}/decision", json={"decision": "accept"},
                           headers=reviewer).json()
@@ -67,17 +63,17 @@ def test_same_id_gets_a_suffix_not_an_overwrite(clients) -> None:  # type: ignor
     client, people, _ = clients
     ids = []
     for _ in range(2):
-        made = client.post(f"{API}/contributions", json=MOMBASA, headers=_as(people["contributor"])).json()
+        made = client.post(f"{API}/contributions", json=MOMBASA, headers=people["contributor"].bearer).json()
         ids.append(client.post(f"{API}/contributions/{made['id']}/decision", json={"decision": "accept"},
-                               headers=_as(people["reviewer"])).json()["deployment_id"])
+                               headers=people["reviewer"].bearer).json()["deployment_id"])
     assert ids[0] == "ken-mombasa-huawei-facial_recognition" and ids[1] == f"{ids[0]}-c2"
 
 
 def test_edit_and_reject(clients) -> None:  # type: ignore[no-untyped-def]
     client, people, _ = clients
-    first = client.post(f"{API}/contributions", json=MOMBASA, headers=_as(people["contributor"])).json()
-    second = client.post(f"{API}/contributions", json=MOMBASA, headers=_as(people["contributor"])).json()
-    reviewer = _as(people["reviewer"])
+    first = client.post(f"{API}/contributions", json=MOMBASA, headers=people["contributor"].bearer).json()
+    second = client.post(f"{API}/contributions", json=MOMBASA, headers=people["contributor"].bearer).json()
+    reviewer = people["reviewer"].bearer
     edit = {"decision": "edit", "edits": {"status": "operational", "started": "2022"}, "note": "Running now."}
     edited = client.post(f"{API}/contributions/{first['id']}/decision", headers=reviewer, json=edit).json()
     assert edited["edited_payload"]["status"] == "operational" and edited["payload"]["status"] == "contracted"
@@ -105,7 +101,7 @@ def test_edit_and_reject(clients) -> None:  # type: ignore[no-untyped-def]
 def test_bad_submissions_name_the_field(clients, change, field, words) -> None:  # type: ignore[no-untyped-def]
     client, people, _ = clients
     response = client.post(f"{API}/contributions", json={**MOMBASA, **change},
-                           headers=_as(people["contributor"]))
+                           headers=people["contributor"].bearer)
     assert response.status_code == 422, response.text
     error = error_of(response)
     assert error["field"] == field and words in error["message"]
@@ -113,9 +109,9 @@ def test_bad_submissions_name_the_field(clients, change, field, words) -> None: 
 
 def test_not_an_object_and_unknown_ids(clients) -> None:  # type: ignore[no-untyped-def]
     client, people, _ = clients
-    listed = client.post(f"{API}/contributions", json=[MOMBASA], headers=_as(people["contributor"]))
+    listed = client.post(f"{API}/contributions", json=[MOMBASA], headers=people["contributor"].bearer)
     assert listed.status_code == 422
-    reviewer = _as(people["reviewer"])
+    reviewer = people["reviewer"].bearer
     assert client.get(f"{API}/contributions/99", headers=reviewer).status_code == 404
     missing = client.post(f"{API}/contributions/99/decision", json={"decision": "accept"}, headers=reviewer)
     assert missing.status_code == 404 and "no contribution 99" in error_of(missing)["message"]
@@ -125,9 +121,9 @@ def test_not_an_object_and_unknown_ids(clients) -> None:  # type: ignore[no-unty
 
 def test_bad_edit_changes_nothing(clients) -> None:  # type: ignore[no-untyped-def]
     client, people, _ = clients
-    made = client.post(f"{API}/contributions", json=MOMBASA, headers=_as(people["contributor"])).json()
-    response = client.post(f"{API}/contributions/{made['id']}/decision", headers=_as(people["reviewer"]),
+    made = client.post(f"{API}/contributions", json=MOMBASA, headers=people["contributor"].bearer).json()
+    response = client.post(f"{API}/contributions/{made['id']}/decision", headers=people["reviewer"].bearer,
                            json={"decision": "edit", "edits": {"status": "rumoured"}})
     assert response.status_code == 422 and error_of(response)["field"] == "edits.status"
-    assert client.get(f"{API}/contributions/{made['id']}", headers=_as(people["reviewer"])).json()[
+    assert client.get(f"{API}/contributions/{made['id']}", headers=people["reviewer"].bearer).json()[
         "state"] == "pending"

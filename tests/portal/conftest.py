@@ -1,21 +1,19 @@
-"""A TestClient over a temporary SQLite registry: tests/fixtures plus tests/portal/fixtures."""
+"""A TestClient over a temporary SQLite registry: tests/fixtures plus tests/portal/fixtures.
+
+The `client` fixture is the API's (tests/api/conftest.py); it takes the `registry` defined here.
+"""
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from oversight.api import create_app
 from oversight.app import Registry
+from tests.api.conftest import FIXTURES as SHARED
+from tests.api.conftest import client  # noqa: F401  (a fixture, over this module's registry)
 
-with warnings.catch_warnings():
-    warnings.filterwarnings("ignore", message=r"Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
-
-SHARED = Path(__file__).parents[1] / "fixtures"
 OWN = Path(__file__).parent / "fixtures"
 
 
@@ -25,9 +23,3 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
     registry.load([SHARED, OWN / "portal.yaml"])
     yield registry
     registry.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def client(registry: Registry) -> Iterator[TestClient]:
-    with TestClient(create_app(registry)) as client:
-        yield client

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from oversight.analytics.stats import CHINA, SUPPLYING_ROLES, chinese_financed, supplier_countries
+from oversight.analytics.stats import CHINA, SUPPLYING_ROLES, chinese_financed, stats, supplier_countries
 from oversight.registry.records import country_name
 from oversight.vocab import TECHNOLOGIES
 
@@ -86,15 +86,16 @@ def score_country(deployments: list[dict[str, Any]]) -> dict[str, Any]:
     """The index and its parts over one country's deployments (already cut to a year)."""
     live = [d for d in deployments if _live(d)]
     technologies = sorted({t for d in live for t in d["technologies"]})
-    suppliers = set().union(*(_suppliers(d) for d in live)) if live else set()
-    homes = set().union(*(supplier_countries(d) for d in live)) if live else set()
+    suppliers = set().union(*(_suppliers(d) for d in live))
+    home_sets = [supplier_countries(d) for d in live]
+    homes = set().union(*home_sets)
     weighted = sum(STATUS_WEIGHTS[d["status"]] for d in live)
     parts = {
         "breadth": len(technologies) / len(TECHNOLOGIES),
         "depth": min(weighted, DEPTH_SATURATION) / DEPTH_SATURATION,
         "suppliers": min(len(suppliers), SUPPLIER_SATURATION) / SUPPLIER_SATURATION,
     }
-    with_chinese = sum(1 for d in live if CHINA in supplier_countries(d))
+    with_chinese = sum(1 for countries in home_sets if CHINA in countries)
     return {
         "score": round(sum(c.weight * parts[c.key] for c in COMPONENTS), 1),
         "components": {key: round(value, 3) for key, value in parts.items()},
@@ -157,3 +158,8 @@ def index_series(deployments: Iterable[dict[str, Any]], first_year: int | None =
                            "chinese_supplier_share": figures["chinese_supplier_share"]})
         series[country] = points
     return series
+
+
+def stats_with_index(deployments: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures of `oversight stats` and GET /stats: the counts, and each country's index."""
+    return {**stats(deployments), "index": country_index(deployments)}

@@ -24,7 +24,6 @@ from oversight.review import contributions
 router = APIRouter(tags=["contributions"], responses={**ERROR_RESPONSES, **AUTH_RESPONSES})
 Contributor = Annotated[Account, Depends(require_role("contributor"))]
 Reviewer = Annotated[Account, Depends(require_role("reviewer"))]
-DECISIONS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
 
 PAYLOAD_EXAMPLE: dict[str, Any] = {
     "country": "KEN", "city": "Mombasa", "buyer": "County Government of Mombasa",
@@ -137,7 +136,7 @@ def decide(
     if body.decision == "edit" and not body.edits:
         raise ApiError(422, "decision 'edit' needs at least one field in edits", "edits")
     try:
-        return contributions.decide(reg, contribution_id, DECISIONS[body.decision], user.name,
+        return contributions.decide(reg, contribution_id, contributions.VERBS[body.decision], user.name,
                                     edits=body.edits if body.decision == "edit" else None, note=body.note)
     except contributions.ContributionError as error:
         if error.problems and error.problems[0].field == "decision":  # decided already

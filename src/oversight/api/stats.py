@@ -7,8 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session
 
-from oversight.analytics.index import country_index
-from oversight.analytics.stats import stats
+from oversight.analytics.index import stats_with_index
 from oversight.api.deps import deployment_filter, get_session
 from oversight.api.models import ERROR_RESPONSES, Stats
 from oversight.store import queries
@@ -23,5 +22,4 @@ def get_stats(
     session: Annotated[Session, Depends(get_session)],
 ) -> dict[str, Any]:
     """Counts by country, technology, status, supplier home country and year; Chinese shares."""
-    rows = queries.deployments(session, filters)
-    return {**stats(rows), "index": country_index(rows)}
+    return stats_with_index(queries.deployments(session, filters))

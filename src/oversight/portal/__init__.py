@@ -21,6 +21,9 @@ def mount_portal(app: FastAPI) -> None:
     """Add the portal's routers and its /static files to an API app."""
     from importlib import import_module
 
+    from oversight.portal.worldmap import small_countries
+
+    small_countries()  # decode the map and place the small countries now, not in the first request
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for name in PAGE_MODULES:
         app.include_router(import_module(f"oversight.portal.{name}").router)

@@ -77,12 +77,16 @@ def _year(values: list[str], key: str) -> int | None:
     return int(values[0])
 
 
+def search_text(q: str) -> str:
+    if len(q) > MAX_QUERY:
+        raise PageError(422, f"q: the search text is longer than {MAX_QUERY} characters", "q")
+    return q
+
+
 def parse_filters(params: QueryParams) -> FilterForm:
     """The filters of `oversight deployments`, from a page's query string."""
     raw = {key: _values(params, key) for key in FILTER_KEYS}
-    q = raw["q"][0] if raw["q"] else None
-    if q is not None and len(q) > MAX_QUERY:
-        raise PageError(422, f"q: the search text is longer than {MAX_QUERY} characters", "q")
+    q = search_text(raw["q"][0]) if raw["q"] else None
     filters = DeploymentFilter(
         country=_countries(raw["country"], "country"),
         technology=_choices(raw["technology"], vocab.TECHNOLOGIES, "technology"),

@@ -13,16 +13,13 @@ from oversight.analytics.index import country_index
 from oversight.analytics.stats import stats
 from oversight.api.deps import get_session
 from oversight.portal import search as matching
-from oversight.portal.filters import MAX_QUERY, PAGE_SIZE, PageError, api_query, filter_options, parse_filters
+from oversight.portal.filters import PAGE_SIZE, api_query, filter_options, parse_filters, search_text
 from oversight.portal.templating import render
-from oversight.portal.worldmap import index_map, shapes, small_countries
+from oversight.portal.worldmap import index_map
 from oversight.store import queries
 from oversight.store.queries import DeploymentFilter
 
 router = APIRouter(include_in_schema=False)
-# Decode the map and place the small countries once, when the app is built, not in a request.
-shapes()
-small_countries()
 
 
 def headline(rows: list[dict[str, Any]], figures: dict[str, Any]) -> dict[str, Any]:
@@ -58,9 +55,7 @@ def home(request: Request, session: Annotated[Session, Depends(get_session)]) ->
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
-    q = (request.query_params.get("q") or "").strip()
-    if len(q) > MAX_QUERY:
-        raise PageError(422, f"q: the search text is longer than {MAX_QUERY} characters", "q")
+    q = search_text((request.query_params.get("q") or "").strip())
     context: dict[str, Any] = {"q": q, "twin": [("", "/api/v1/deployments?q="), ("", "/api/v1/organisations"),
                                                 ("", "/api/v1/sources")]}
     if q:

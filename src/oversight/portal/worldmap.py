@@ -229,9 +229,12 @@ def legend() -> list[dict[str, Any]]:
     return [*classes, {"label": "no recorded deployment", "fill": NO_DATA}]
 
 
+def _deployments(n: int) -> str:
+    return f"{n} deployment{'s' if n != 1 else ''}"
+
+
 def _index_title(name: str, row: dict[str, Any]) -> str:
-    n = row["deployments"]
-    return f"{name}: index {row['score']:g}, {n} deployment{'s' if n != 1 else ''}"
+    return f"{name}: index {row['score']:g}, {_deployments(row['deployments'])}"
 
 
 def index_map(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -256,13 +259,12 @@ def reach_map(reached: dict[str, int]) -> dict[str, Any]:
     countries = []
     for shape in all_shapes:
         count = reached.get(shape.iso3 or "")
-        title = (f"{shape.name}: {count} deployment{'s' if count != 1 else ''}" if count
-                 else f"{shape.name}: none recorded")
+        title = f"{shape.name}: {_deployments(count) if count else 'none recorded'}"
         countries.append({"iso3": shape.iso3, "name": shape.name, "d": shape.d, "score": None,
                           "fill": HIGHLIGHT if count else NO_DATA, "title": title, "linked": bool(count)})
     legend_entries = [{"label": "reached", "fill": HIGHLIGHT}, {"label": "none recorded", "fill": NO_DATA}]
     counts = {code: {"count": n} for code, n in reached.items()}
-    markers = _markers(counts, lambda code: f"{country_name(code) or code}: {reached[code]} deployment"
-                                            f"{'s' if reached[code] != 1 else ''}", lambda code: HIGHLIGHT)
+    markers = _markers(counts, lambda code: f"{country_name(code) or code}: {_deployments(reached[code])}",
+                       lambda code: HIGHLIGHT)
     return {"width": WIDTH, "height": height, "countries": countries, "markers": markers,
             "legend": legend_entries}

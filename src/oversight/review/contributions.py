@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from oversight.app import Registry
 
 STATES = ("pending", "accepted", "rejected")
-DECISIONS = ("accepted", "edited", "rejected")
+# What the API and the review forms send -> the decision taken (for proposals and contributions alike).
+VERBS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
+DECISIONS = tuple(VERBS.values())
 RESERVED = ("id", "review_state")  # set by the review, not by the contributor
 # An unknown supplier is added to the registry with the kind its role implies.
 KIND_OF_ROLE = {"supplier": "vendor", "integrator": "integrator", "financier": "financier",

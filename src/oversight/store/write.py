@@ -257,23 +257,18 @@ def apply_batch(session: Session, batch: Batch, *, actor: str, note: str | None 
     for org in batch.organisations.values():
         writer.upsert_organisation(org.record)
 
-    existing: dict[str, Deployment] = {}
-    for chunk in _chunks(sorted(batch.deployments)):
-        query = select(Deployment).where(Deployment.id.in_(chunk)).options(
-            selectinload(Deployment.technologies),
-            selectinload(Deployment.suppliers).selectinload(DeploymentSupplier.organisation),
-            selectinload(Deployment.sources).selectinload(DeploymentSource.source),
-            selectinload(Deployment.buyer),
-        )
-        existing.update({dep.id: dep for dep in session.scalars(query)})
+    existing = _load_deployments(session, batch.deployments)
     new = [dep.record for dep_id, dep in batch.deployments.items() if dep_id not in existing]
     for dep_id, dep in existing.items():
         writer.upsert_deployment(batch.deployments[dep_id].record, dep)
     _insert_new_deployments(session, writer, new)
 
     writer.load_sources(urls)
+    # The deployments that source records attach to, loaded together (not one by one per record).
+    linked = {link.record.deployment for link in batch.source_links if link.record.deployment}
+    linked_deployments = {**existing, **_load_deployments(session, linked - existing.keys())}
     for link in batch.source_links:
-        _attach_source(session, writer, link.record, existing)
+        _attach_source(writer, link.record, linked_deployments)
     for listing in batch.listings:
         _upsert_listing(session, writer, listing.record, report)
     session.flush()
@@ -281,6 +276,20 @@ def apply_batch(session: Session, batch: Batch, *, actor: str, note: str | None 
         summary = Change("load", "registry", "load", None, report.as_dict())
         audit.record_many(session, actor, [summary, *writer.changes], note=note)
     return report
+
+
+def _load_deployments(session: Session, ids: Iterable[str]) -> dict[str, Deployment]:
+    """The deployments with these ids, with all that their audit snapshot reads, by chunks."""
+    found: dict[str, Deployment] = {}
+    for chunk in _chunks(sorted(ids)):
+        query = select(Deployment).where(Deployment.id.in_(chunk)).options(
+            selectinload(Deployment.technologies),
+            selectinload(Deployment.suppliers).selectinload(DeploymentSupplier.organisation),
+            selectinload(Deployment.sources).selectinload(DeploymentSource.source),
+            selectinload(Deployment.buyer),
+        )
+        found.update({dep.id: dep for dep in session.scalars(query)})
+    return found
 
 
 def _insert_new_deployments(session: Session, writer: _Writer, records: list[DeploymentIn]) -> None:
@@ -334,10 +343,10 @@ def _insert_new_deployments(session: Session, writer: _Writer, records: list[Dep
     writer.report.created["deployment"] += len(records)
 
 
-def _attach_source(session, writer: _Writer, link, existing) -> None:  # type: ignore[no-untyped-def]
+def _attach_source(writer: _Writer, link, deployments) -> None:  # type: ignore[no-untyped-def]
     source_in = SourceIn.model_validate(link.model_dump(exclude={"deployment", "organisation"}))
     if link.deployment:
-        dep = existing.get(link.deployment) or session.get(Deployment, link.deployment)
+        dep = deployments.get(link.deployment)
         before = deployment_state(dep) if dep is not None else None
         if dep is not None and writer.link_sources(dep.sources, [source_in], DeploymentSource):
             dep.updated_at = utcnow()

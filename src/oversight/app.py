@@ -15,14 +15,13 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from oversight.analytics.index import country_index
-from oversight.analytics.stats import stats
+from oversight.analytics.index import stats_with_index
 from oversight.errors import LoadError, Problem
 from oversight.publish import exports
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
-from oversight.review.proposals import deployment_records, find, propose
+from oversight.review.proposals import AlreadyDecided, deployment_records, find, propose
 from oversight.settings import load_settings
 from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
 from oversight.store.deletion import delete_deployment
@@ -111,6 +110,9 @@ class Registry:
         if decision not in _DECISION_ACTIONS:
             raise ValueError(f"unknown decision {decision!r}; choose one of {', '.join(_DECISION_ACTIONS)}")
         proposal = find(self.proposals(), wanted)
+        if proposal["state"] != "open":
+            raise AlreadyDecided(f"proposal {proposal['id']} was already {proposal['state']} by "
+                                 f"{proposal['decision']['decided_by']}")
         if decision == "rejected":
             with self.session() as session:
                 record_decision(session, proposal["key"], "rejected", decided_by, note=note)
@@ -161,8 +163,7 @@ class Registry:
 
     def stats(self, filters: DeploymentFilter | None = None) -> dict[str, Any]:
         """The figures of `oversight stats`, with the Oversight index of each country."""
-        records = self.deployment_records(filters)
-        return {**stats(records), "index": country_index(records)}
+        return stats_with_index(self.deployment_records(filters))
 
     def export(self, fmt: str, out: IO[bytes], filters: DeploymentFilter | None = None,
                **options: Any) -> None:

@@ -209,3 +209,16 @@ def test_contribute_then_review(site) -> None:  # type: ignore[no-untyped-def]
     with registry.session() as session:
         found = queries.deployment(session, "ken-kisumu-hikvision-video_surveillance")
     assert found["announced"] == "2023" and found["sources"][0]["title"] == "Kisumu plans cameras"
+
+
+def test_a_second_decision_on_a_proposal_is_refused(site) -> None:  # type: ignore[no-untyped-def]
+    client, registry = site
+    token = sign_in(client, "rita")
+    proposal = next(p for p in registry.proposals() if p["vendor"] == "Huawei")
+    first = client.post(f"/review/{proposal['id']}", data={"csrf_token": token, "decision": "accept"},
+                        follow_redirects=False)
+    assert first.status_code == 303
+    second = client.post(f"/review/{proposal['id']}", data={"csrf_token": token, "decision": "reject"},
+                         follow_redirects=False)
+    assert second.status_code == 409 and "was already accepted by rita" in second.text
+    assert "uga-huawei-video_surveillance" in client.get("/countries/UGA").text

@@ -18,7 +18,8 @@ from oversight.api.deps import ApiError, get_session, registry
 from oversight.api.models import ERROR_RESPONSES, ErrorResponse, Status, Technology
 from oversight.app import Registry
 from oversight.errors import LoadError
-from oversight.review.proposals import ReviewError, find
+from oversight.review.contributions import VERBS
+from oversight.review.proposals import AlreadyDecided, ReviewError, find
 from oversight.store.judgements import claims_with_documents
 
 AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -28,7 +29,6 @@ AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(tags=["review"], responses={**ERROR_RESPONSES, **AUTH_RESPONSES})
 Reviewer = Annotated[Account, Depends(require_role("reviewer"))]
-DECISIONS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
 
 EVIDENCE_EXAMPLE = {
     "start": 0, "end": 77,
@@ -200,15 +200,14 @@ def decide_proposal(
     """Accept (the proposal becomes a registry deployment citing its documents), edit (accept
     with corrections) or reject. Re-extraction never reopens a decided proposal."""
     found = _find(reg, proposal_id)
-    if found["state"] != "open":  # a second decision would leave the first one's deployment behind
-        raise ApiError(409, f"proposal {found['id']} was already {found['state']} by "
-                            f"{found['decision']['decided_by']}", "id")
     edits = body.edits.model_dump(mode="json", exclude_none=True) if body.edits else {}
     if body.decision == "edit" and not edits:
         raise ApiError(422, "decision 'edit' needs at least one field in edits", "edits")
     try:
-        return reg.decide(found["id"], DECISIONS[body.decision], user.name,
+        return reg.decide(found["id"], VERBS[body.decision], user.name,
                           edits=edits if body.decision == "edit" else None, note=body.note)
+    except AlreadyDecided as error:
+        raise ApiError(409, str(error), "id") from None
     except ReviewError as error:
         raise ApiError(422, str(error), "edits") from None
     except LoadError as error:

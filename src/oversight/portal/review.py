@@ -12,16 +12,18 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from oversight.accounts.roles import may
-from oversight.errors import LoadError
+from oversight.app import Registry
+from oversight.errors import LoadError, NotFound
 from oversight.portal import contribution_form
+from oversight.portal.errors import error_page
 from oversight.portal.templating import render
 from oversight.review import contributions
-from oversight.review.proposals import ReviewError, find
+from oversight.review.proposals import AlreadyDecided, ReviewError, find
 
 router = APIRouter(include_in_schema=False)
-DECISIONS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
 PROPOSAL_EDITS = ("country", "vendor", "technology", "status", "year", "city", "source_url")
 
 
@@ -31,10 +33,21 @@ def _gate(request: Request, role: str) -> Response | None:
     if user is None:
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     if not may(user.role, role):
-        return render(request, "error.html", {
-            "status_code": 403, "title": "Not allowed", "field": None,
-            "message": f"This page needs the {role} role; {user.name} is a {user.role}."}, status_code=403)
+        return error_page(request, 403, f"This page needs the {role} role; {user.name} is a {user.role}.")
     return None
+
+
+def _decision_and_note(form: FormData) -> tuple[str | None, str | None]:
+    """The decision a review form asks for (None if none of accept, edit, reject) and its note."""
+    note = str(form.get("note") or "").strip()[:2000] or None
+    return contributions.VERBS.get(str(form.get("decision"))), note
+
+
+def _proposal(registry: Registry, proposal_id: str) -> dict[str, Any]:
+    try:
+        return find(registry.proposals(), proposal_id)
+    except ReviewError as error:
+        raise NotFound(str(error)) from None  # -> the 404 page
 
 
 def _notice(request: Request) -> str | None:
@@ -83,8 +96,7 @@ async def decide_contribution(request: Request, contribution_id: int) -> Respons
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     form = await request.form()
-    decision = DECISIONS.get(str(form.get("decision")))
-    note = str(form.get("note") or "").strip()[:2000] or None
+    decision, note = _decision_and_note(form)
     registry = request.app.state.registry
     values = contribution_form.from_form(form)
     edits = contribution_form.to_payload(values) if decision == "edited" else None
@@ -113,12 +125,7 @@ async def decide_contribution(request: Request, contribution_id: int) -> Respons
 def proposal_page(request: Request, proposal_id: str) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
-    try:
-        proposal = find(request.app.state.registry.proposals(), proposal_id)
-    except ReviewError as error:
-        return render(request, "error.html", {"status_code": 404, "title": "Not found", "field": None,
-                                              "message": str(error)}, status_code=404)
-    return _proposal_page(request, proposal)
+    return _proposal_page(request, _proposal(request.app.state.registry, proposal_id))
 
 
 @router.post("/review/{proposal_id}", response_class=HTMLResponse)
@@ -127,13 +134,8 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
         return refused
     registry = request.app.state.registry
     form = await request.form()
-    try:
-        proposal = find(await run_in_threadpool(registry.proposals), proposal_id)
-    except ReviewError as error:
-        return render(request, "error.html", {"status_code": 404, "title": "Not found", "field": None,
-                                              "message": str(error)}, status_code=404)
-    decision = DECISIONS.get(str(form.get("decision")))
-    note = str(form.get("note") or "").strip()[:2000] or None
+    proposal = await run_in_threadpool(_proposal, registry, proposal_id)
+    decision, note = _decision_and_note(form)
     values = {k: str(form.get(k) or "").strip() for k in PROPOSAL_EDITS}
     edits: dict[str, Any] | None = None
     if decision == "edited":
@@ -158,7 +160,8 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
             message = str(error).replace("pass --status", "choose a status under Edit").replace(
                 "pass --source-url", "give a source URL under Edit")
         return _proposal_page(request, proposal, error=message, field=field,
-                              values=values if decision == "edited" else None, status_code=422)
+                              values=values if decision == "edited" else None,
+                              status_code=409 if isinstance(error, AlreadyDecided) else 422)
     target = f"&deployment={quote(result['deployment'])}" if result["deployment"] else ""
     return RedirectResponse(f"/review?decided=Proposal+{proposal['id']}&decision={result['decision']}"
                             f"{target}", status_code=303)

@@ -17,6 +17,10 @@ class ReviewError(OversightError):
     """A proposal cannot be decided as asked."""
 
 
+class AlreadyDecided(ReviewError):
+    """The proposal has a decision: a second one would leave the first one's deployment behind."""
+
+
 def proposal_id(key: str) -> str:
     """A short, stable id for a group key, to type on the command line."""
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]

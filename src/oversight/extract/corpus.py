@@ -92,7 +92,8 @@ def check_corpus(folder: Path | str, resources: Resources) -> list[str]:
         for number, claim in rows:
             where = f"{path.name}:{number}"
             problems += _check_claim(where, claim, docs, resources, countries)
-            key = (claim.get("doc_id"), claim.get("country"), _vendor_key(claim, resources), claim.get("technology"))
+            vendor = _vendor_key(claim, resources)
+            key = (claim.get("doc_id"), claim.get("country"), vendor, claim.get("technology"))
             if key in seen:
                 problems.append(f"{where} [doc_id]: duplicate (document, country, vendor, technology) {key}")
             seen.add(key)

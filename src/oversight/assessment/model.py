@@ -151,6 +151,8 @@ class AssessmentInput(Form):
     publicly_accessible_space: TriState = None
     biometric: TriState = None
     uses: list[Use] | None = Field(None, description="left out = not known")
+    uses_partial: bool = Field(False, description="true when `uses` lists uses known to happen while "
+                               "whether there are others is not known")
     authorisation: Literal["judicial", "administrative", "none", "unknown"] = "unknown"
     exception: Literal["victim_search", "imminent_threat", "serious_crime_suspect", "none",
                        "unknown"] = "unknown"

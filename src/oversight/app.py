@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from oversight.analytics.index import stats_with_index
 from oversight.errors import LoadError, Problem
 from oversight.publish import exports
+from oversight.publish.release import write_release
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
@@ -179,6 +180,13 @@ class Registry:
             exports.write_geojson(deps, out, level=options.get("level", "deployment"))
         else:
             exports.WRITERS[fmt](deps, out)
+
+    def release(self, root: Path, **options: Any) -> dict[str, Any]:
+        """Write the next numbered data release of the whole registry under `root`."""
+        with self.session() as session:
+            orgs = queries.organisations(session, include_buyers=True)
+            listings = queries.listings(session)
+        return write_release(root, self.deployment_records(), orgs, listings, **options)
 
     # --- reading, as DataFrames for notebooks ----------------------------------------------
 

@@ -16,7 +16,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from oversight.analytics.index import stats_with_index
-from oversight.errors import LoadError, Problem
+from oversight.assessment.from_registry import description_from_deployment
+from oversight.assessment.model import AssessmentInput
+from oversight.errors import LoadError, NotFound, Problem
 from oversight.publish import exports
 from oversight.publish.release import write_release
 from oversight.registry.load import build_batch, parse_records
@@ -180,6 +182,19 @@ class Registry:
             exports.write_geojson(deps, out, level=options.get("level", "deployment"))
         else:
             exports.WRITERS[fmt](deps, out)
+
+    def assessment_input(self, deployment_id: str) -> AssessmentInput:
+        """The best-effort assessment description of a registry deployment, with its suppliers'
+        listings (a supplier not in the registry stays "not screened"). NotFound if unknown."""
+        with self.session() as session:
+            view = queries.deployment(session, deployment_id)
+            listings: dict[str, list[Any]] = {}
+            for supplier in view["suppliers"]:
+                try:
+                    listings[supplier["name"]] = queries.organisation(session, supplier["name"])["lists"]
+                except NotFound:
+                    continue
+        return description_from_deployment(view, listings)
 
     def release(self, root: Path, **options: Any) -> dict[str, Any]:
         """Write the next numbered data release of the whole registry under `root`."""

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from oversight.api import (
+    assessments,
     contributions,
     countries,
     deployments,
@@ -47,7 +48,7 @@ API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 1024 * 1024
 CACHE_BYTES = 64 * 1024 * 1024  # anonymous responses kept until the registry changes; 0: none
 ROUTERS = (deployments, organisations, countries, sources, stats, index, screen, exports, vocabulary,
-           review, contributions, releases)
+           review, contributions, releases, assessments)
 
 
 def error_response(status_code: int, message: str, field: str | None = None,

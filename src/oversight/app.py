@@ -37,9 +37,18 @@ from oversight.store.judgements import (
 from oversight.store.queries import DeploymentFilter
 from oversight.store.write import LoadReport, apply_batch, known_for
 
+# Folders of the bundled data that are not registry records: the AIGS tables (a cited layer
+# of findings) and the searched leads, each read by its own loader.
+LAYER_FOLDERS = ("aigs", "leads")
+
 
 def bundled_data_dir() -> Path:
     return Path(str(resources.files("oversight").joinpath("data")))
+
+
+def bundled_record_paths() -> list[Path]:
+    """The bundled registry records: every data folder but the layers."""
+    return sorted(p for p in bundled_data_dir().iterdir() if p.is_dir() and p.name not in LAYER_FOLDERS)
 
 
 class Registry:
@@ -95,7 +104,7 @@ class Registry:
         return report
 
     def load_bundled(self) -> LoadReport:
-        return self.load([bundled_data_dir()])
+        return self.load(bundled_record_paths())
 
     # --- extraction and review --------------------------------------------------------------
 

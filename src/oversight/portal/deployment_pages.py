@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from oversight.api.assessments import deployment_assessment
 from oversight.api.deps import get_session
 from oversight.portal.filters import (
     PAGE_SIZE,
@@ -62,6 +63,7 @@ def deployment_page(request: Request, deployment_id: Annotated[str, Path(alias="
     deployment = queries.deployment(session, deployment_id)  # NotFound -> a 404 page
     return render(request, "deployment.html", {
         "d": deployment,
+        "assessment": deployment_assessment(request, deployment_id),
         "history": [{**entry, "changed": changed_fields(entry.get("before"), entry.get("after"))}
                     for entry in deployment.get("history", [])],
         "twin": [("", f"/api/v1/deployments/{quote(deployment['id'], safe='')}")],

@@ -41,3 +41,20 @@ def test_audit_history_names_files_not_server_paths(client) -> None:  # type: ig
     history = client.get(f"{API}/deployments/ken-nairobi-safe-city").json()["history"]
     notes = [entry["note"] for entry in history]
     assert notes and not any("/" in (note or "") for note in notes)
+
+
+def test_lists_read_in_names_sorted_by_name(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/countries").text
+    names = re.findall(r'<th scope="row"><a href="/countries/[A-Z]{3}">([^<]+)</a></th>', page)
+    assert names == sorted(names) and len(names) > 2
+    assert "China" in page  # supplier home countries by name, not code
+
+
+def test_vendors_without_deployments_are_behind_a_filter(client) -> None:  # type: ignore[no-untyped-def]
+    organisations = client.get(f"{API}/organisations").json()
+    idle = [o["name"] for o in organisations if not o["deployments"]]
+    active = client.get("/vendors").text
+    everyone = client.get("/vendors?show=all").text
+    assert idle and all(f">{name}</a></th>" not in active for name in idle)
+    assert all(f">{name}</a></th>" in everyone for name in idle)
+    assert client.get("/vendors?show=some").status_code == 422

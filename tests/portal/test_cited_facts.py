@@ -58,3 +58,15 @@ def test_vendors_without_deployments_are_behind_a_filter(client) -> None:  # typ
     assert idle and all(f">{name}</a></th>" not in active for name in idle)
     assert all(f">{name}</a></th>" in everyone for name in idle)
     assert client.get("/vendors?show=some").status_code == 422
+
+
+def test_search_page_and_api_give_the_same_answer(client) -> None:  # type: ignore[no-untyped-def]
+    api = client.get(f"{API}/search", params={"q": "safe city kenya"}).json()
+    page = client.get("/search", params={"q": "safe city kenya"}).text
+    assert api["understood"]["country"] == ["KEN"] and api["understood"]["technology"] == ["safe_city"]
+    assert api["total"] >= 1 and all(f'/deployments/{d["id"]}"' in page for d in api["deployments"])
+    assert 'id="understood"' in page and "Kenya" in page
+    typo = client.get(f"{API}/search", params={"q": "hikvsion"}).json()
+    assert [o["name"] for o in typo["organisations"]] == ["Hikvision"] and typo["total"] >= 1
+    assert client.get("/search", params={"q": "hikvsion", "page": 99}).status_code == 422
+    assert client.get(f"{API}/search").status_code == 422

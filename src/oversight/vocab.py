@@ -15,6 +15,7 @@ class Term:
     id: str
     label: str
     covers: str
+    search_terms: tuple[str, ...] = ()  # other words people search with (several languages)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class Vocabulary:
 
 def _terms(section: dict[str, dict[str, Any]]) -> tuple[Term, ...]:
     return tuple(
-        Term(id=key, label=value["label"], covers=value.get("covers") or value.get("authority", ""))
+        Term(id=key, label=value["label"], covers=value.get("covers") or value.get("authority", ""),
+             search_terms=tuple(value.get("search_terms", ())))
         for key, value in section.items()
     )
 

@@ -30,6 +30,7 @@ from oversight.api import (
     releases,
     review,
     screen,
+    search,
     sources,
     stats,
     vocabulary,
@@ -48,7 +49,7 @@ API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 1024 * 1024
 CACHE_BYTES = 64 * 1024 * 1024  # anonymous responses kept until the registry changes; 0: none
 ROUTERS = (deployments, organisations, countries, sources, stats, index, screen, exports, vocabulary,
-           review, contributions, releases, assessments)
+           review, contributions, releases, assessments, search)
 
 
 def error_response(status_code: int, message: str, field: str | None = None,

@@ -381,6 +381,27 @@ def export(
 
 
 @app.command()
+def brief(
+    ctx: typer.Context,
+    iso3: Annotated[str, typer.Argument(help="ISO 3166-1 alpha-3 country code, e.g. KEN.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="PDF file to write.")],
+) -> None:
+    """Write a printable country brief (PDF): map, deployments, suppliers and their listings,
+    financing, index trend, reference-index findings and every source."""
+    from oversight.portal.brief_pages import brief_pdf
+
+    with _registry(ctx).session() as session:
+        try:
+            pdf = brief_pdf(session, iso3)
+        except NotFound as error:
+            _fail(str(error))
+    partial = output.with_name(output.name + ".partial")
+    partial.write_bytes(pdf)
+    partial.replace(output)  # a reader never sees half a PDF
+    render.errors.print(f"wrote {output} ({len(pdf) // 1024} KB)", highlight=False)
+
+
+@app.command()
 def release(
     ctx: typer.Context,
     output: Annotated[Optional[Path], typer.Option(  # noqa: UP045

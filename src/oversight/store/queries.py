@@ -96,8 +96,9 @@ def _filtered(session: Session, filters: DeploymentFilter) -> Select[tuple[Deplo
                 Organisation.country.in_([c.upper() for c in filters.vendor_country]),
             )
         ))
-    if filters.q:
-        pattern = f"%{filters.q.lower()}%"
+    # every word of the text must appear somewhere: "nairobi police" finds Nairobi's police cameras
+    for word in (filters.q or "").lower().split():
+        pattern = f"%{word}%"
         named = select(Organisation.id).where(func.lower(Organisation.name).like(pattern))
         conditions.append(or_(
             func.lower(Deployment.id).like(pattern),

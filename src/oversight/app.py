@@ -51,6 +51,9 @@ def bundled_record_paths() -> list[Path]:
     return sorted(p for p in bundled_data_dir().iterdir() if p.is_dir() and p.name not in LAYER_FOLDERS)
 
 
+BUNDLED_ACTOR = "oversight-dataset"  # the curated data shipped with the package, whoever ran init
+
+
 class Registry:
     """A registry database, migrated to the current schema on open."""
 
@@ -70,12 +73,15 @@ class Registry:
 
     # --- writing -------------------------------------------------------------------------
 
-    def load(self, paths: list[Path | str], *, dry_run: bool = False, actor: str | None = None
-             ) -> LoadReport:
-        """Load files in one transaction; raise LoadError (and write nothing) on any problem."""
+    def load(self, paths: list[Path | str], *, dry_run: bool = False, actor: str | None = None,
+             note: str | None = None) -> LoadReport:
+        """Load files in one transaction; raise LoadError (and write nothing) on any problem.
+
+        The audit note names the files, not the folders they were read from: the log is public
+        on every deployment page, and a server's paths are nobody's business."""
         read = read_files([Path(p) for p in paths])
         return self.load_records(read.records, read.problems, dry_run=dry_run, actor=actor,
-                                 note="load " + " ".join(str(p) for p in paths))
+                                 note=note or "load " + " ".join(Path(p).name for p in paths))
 
     def load_records(self, raws: list[RawRecord], problems: list[Problem] | None = None, *,
                      dry_run: bool = False, decision: Callable[[Session], None] | None = None,
@@ -104,7 +110,10 @@ class Registry:
         return report
 
     def load_bundled(self) -> LoadReport:
-        return self.load(bundled_record_paths())
+        from oversight import __version__
+
+        return self.load(bundled_record_paths(), actor=BUNDLED_ACTOR,
+                         note=f"load the bundled dataset of Oversight {__version__}")
 
     # --- extraction and review --------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
+from oversight import safe_yaml
 from oversight.errors import OversightError, Problem
 from oversight.registry.records import country_name
 from oversight.vocab import RESTRICTION_LISTS, TECHNOLOGIES
@@ -227,32 +228,15 @@ def _line_of(loc: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
     return None
 
 
-MAX_DEPTH = 20  # the form nests three levels; anything deeper is not a description
-
-
-def _refuse_aliases_and_depth(text: str, name: str) -> None:
-    """Descriptions also come from web forms: an alias can expand a small text into gigabytes and
-    deep nesting exhausts the stack, so both are refused before the text is built into objects."""
-    depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise DescriptionError([Problem(name, event.start_mark.line + 1, None,
-                                            "YAML aliases (*name) are not accepted in a description")])
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise DescriptionError([Problem(name, event.start_mark.line + 1, None,
-                                                f"nested deeper than {MAX_DEPTH} levels")])
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-
-
 def parse_description(text: str, name: str) -> AssessmentInput:
     """A description from YAML or JSON text; `name` is the file name used in errors."""
     try:
-        _refuse_aliases_and_depth(text, name)
+        safe_yaml.check(text)
         data = yaml.safe_load(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except safe_yaml.UntrustedYamlError as error:
+        raise DescriptionError([Problem(name, error.line, None,
+                                        f"{error.reason} in a description")]) from None
     except yaml.YAMLError as error:
         if name.lower().endswith(".json"):
             try:

@@ -15,9 +15,12 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from oversight.analytics.coverage import FindingState, coverage, reconcile
 from oversight.analytics.index import stats_with_index
 from oversight.errors import LoadError, Problem
 from oversight.publish import exports
+from oversight.registry.aigs import bundled_findings
+from oversight.registry.leads import bundled_leads
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
@@ -25,6 +28,12 @@ from oversight.review.proposals import AlreadyDecided, deployment_records, find,
 from oversight.settings import load_settings
 from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
 from oversight.store.deletion import delete_deployment
+from oversight.store.findings import (
+    accepted_deployment_facts,
+    findings,
+    organisation_names,
+    save_findings,
+)
 from oversight.store.judgements import (
     claims_with_documents,
     latest_decisions,
@@ -101,7 +110,17 @@ class Registry:
         return report
 
     def load_bundled(self) -> LoadReport:
-        return self.load(bundled_record_paths())
+        """The bundled registry records, then the AIGS findings (their own table)."""
+        report = self.load(bundled_record_paths())
+        added = self.load_aigs()["added"]
+        if added:
+            report.created["aigs_finding"] += added
+        return report
+
+    def load_aigs(self) -> dict[str, int]:
+        """Make the stored AIGS findings those of the bundled tables (data/aigs/)."""
+        with self.session() as session:
+            return save_findings(session, bundled_findings())
 
     # --- extraction and review --------------------------------------------------------------
 
@@ -173,6 +192,22 @@ class Registry:
     def stats(self, filters: DeploymentFilter | None = None) -> dict[str, Any]:
         """The figures of `oversight stats`, with the Oversight index of each country."""
         return stats_with_index(self.deployment_records(filters))
+
+    def finding_states(self, *, index: str | None = None, country: str | None = None
+                       ) -> list[FindingState]:
+        """Each AIGS finding with the deployments backing it, its searched lead, or open."""
+        with self.session() as session:
+            return reconcile(findings(session, index=index, country=country),
+                             accepted_deployment_facts(session, country), organisation_names(session),
+                             bundled_leads())
+
+    def coverage(self) -> dict[str, Any]:
+        """Coverage against AIGS: per index, countries with deployments and backed / searched /
+        open counts of its findings."""
+        with self.session() as session:
+            facts = accepted_deployment_facts(session)
+            states = reconcile(findings(session), facts, organisation_names(session), bundled_leads())
+        return coverage(states, {d.country for d in facts})
 
     def export(self, fmt: str, out: IO[bytes], filters: DeploymentFilter | None = None,
                **options: Any) -> None:

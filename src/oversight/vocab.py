@@ -45,6 +45,7 @@ class Vocabulary:
     date_origins: tuple[Term, ...]
     aigs_indexes: tuple[AigsIndex, ...]
     lead_results: tuple[Term, ...]
+    finding_states: tuple[Term, ...]
 
     @staticmethod
     def ids(terms: tuple[Term, ...]) -> tuple[str, ...]:
@@ -81,6 +82,7 @@ def vocabulary() -> Vocabulary:
             for key, value in raw["aigs_indexes"].items()
         ),
         lead_results=_terms(raw["lead_results"]),
+        finding_states=_terms(raw["finding_states"]),
     )
 
 
@@ -98,3 +100,4 @@ CONTRACT_VALUE_SCOPES = Vocabulary.ids(VOCAB.contract_value_scopes)
 DATE_ORIGINS = Vocabulary.ids(VOCAB.date_origins)
 AIGS_INDEXES = {index.id: index for index in VOCAB.aigs_indexes}
 LEAD_RESULTS = Vocabulary.ids(VOCAB.lead_results)
+FINDING_STATES = Vocabulary.ids(VOCAB.finding_states)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
-from oversight.errors import Problem
+from oversight.errors import LoadError, Problem
 from oversight.registry.load import Located, problems_from
 from oversight.registry.readers import RawRecord
 from oversight.registry.records import (
@@ -139,4 +141,18 @@ def read_leads(paths: Iterable[Path]) -> tuple[list[Located[LeadIn]], list[Probl
 
 
 def bundled_leads_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "leads"
+    return Path(str(resources.files("oversight").joinpath("data", "leads")))
+
+
+def bundled_leads() -> list[LeadIn]:
+    """The bundled searched leads, read again only when a file changed; LoadError if invalid."""
+    files = lead_files(bundled_leads_dir())
+    return list(_leads_of(tuple((str(p), p.stat().st_mtime_ns) for p in files)))
+
+
+@lru_cache(maxsize=4)
+def _leads_of(files: tuple[tuple[str, int], ...]) -> tuple[LeadIn, ...]:
+    leads, problems = read_leads(Path(name) for name, _ in files)
+    if problems:
+        raise LoadError(problems)
+    return tuple(lead.record for lead in leads)

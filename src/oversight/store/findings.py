@@ -1,0 +1,85 @@
+"""The AIGS layer in the store: write the findings, and gather what reconciliation reads
+(findings, accepted deployments, organisation names and parents)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from oversight.analytics.coverage import DeploymentFacts, Organisations
+from oversight.registry.aigs import Finding
+from oversight.store.models import (
+    AigsFinding,
+    Deployment,
+    DeploymentSupplier,
+    DeploymentTechnology,
+    Organisation,
+    OrganisationAlias,
+)
+
+
+def save_findings(session: Session, findings: list[Finding]) -> dict[str, int]:
+    """Make the stored findings exactly these (the bundled tables are the whole truth of AIGS);
+    returns how many were added and removed, so loading the same tables again changes nothing."""
+    wanted = {(f.index, f.country, f.finding): f for f in findings}
+    stored = {(r.index_id, r.country, r.finding): r.id for r in session.execute(
+        select(AigsFinding.id, AigsFinding.index_id, AigsFinding.country, AigsFinding.finding))}
+    gone = [row_id for key, row_id in stored.items() if key not in wanted]
+    new = [f for key, f in wanted.items() if key not in stored]
+    if gone:
+        session.execute(delete(AigsFinding).where(AigsFinding.id.in_(gone)))
+    if new:
+        session.execute(insert(AigsFinding), [
+            {"index_id": f.index, "country": f.country, "finding": f.finding,
+             "category": f.category, "company": f.company} for f in new])
+    return {"added": len(new), "removed": len(gone)}
+
+
+def findings(session: Session, *, index: str | None = None, country: str | None = None) -> list[Finding]:
+    query = select(AigsFinding).order_by(AigsFinding.index_id, AigsFinding.country, AigsFinding.id)
+    if index:
+        query = query.where(AigsFinding.index_id == index)
+    if country:
+        query = query.where(AigsFinding.country == country.upper())
+    return [Finding(r.index_id, r.country, r.finding, category=r.category, company=r.company)
+            for r in session.scalars(query)]
+
+
+def accepted_deployment_facts(session: Session, country: str | None = None) -> list[DeploymentFacts]:
+    """Accepted deployments with their technologies and (non-financier) supplier keys."""
+    query = select(Deployment.id, Deployment.country).where(Deployment.review_state == "accepted")
+    if country:
+        query = query.where(Deployment.country == country.upper())
+    countries = dict(session.execute(query).all())
+    technologies: dict[str, set[str]] = defaultdict(set)
+    for dep_id, technology in session.execute(
+        select(DeploymentTechnology.deployment_id, DeploymentTechnology.technology)
+        .where(DeploymentTechnology.deployment_id.in_(query.with_only_columns(Deployment.id)))
+    ):
+        technologies[dep_id].add(technology)
+    suppliers: dict[str, set[str]] = defaultdict(set)
+    for dep_id, key in session.execute(
+        select(DeploymentSupplier.deployment_id, Organisation.key)
+        .join(Organisation, Organisation.id == DeploymentSupplier.organisation_id)
+        .where(DeploymentSupplier.role != "financier",
+               DeploymentSupplier.deployment_id.in_(query.with_only_columns(Deployment.id)))
+    ):
+        suppliers[dep_id].add(key)
+    return [DeploymentFacts(dep_id, code, frozenset(technologies[dep_id]), frozenset(suppliers[dep_id]))
+            for dep_id, code in sorted(countries.items())]
+
+
+def organisation_names(session: Session) -> Organisations:
+    keys_by_id = dict(session.execute(select(Organisation.id, Organisation.key)).all())
+    names = Organisations()
+    for key, parent_id in session.execute(select(Organisation.key, Organisation.parent_id)):
+        names.keys[key] = key
+        if parent_id is not None:
+            names.parents[key] = keys_by_id[parent_id]
+    for org_id, alias_key in session.execute(
+        select(OrganisationAlias.organisation_id, OrganisationAlias.key)
+    ):
+        names.keys.setdefault(alias_key, keys_by_id[org_id])
+    return names

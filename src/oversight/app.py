@@ -15,12 +15,11 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from oversight.analytics.coverage import FindingState, coverage, reconcile
+from oversight.analytics.coverage import FindingState
 from oversight.analytics.index import stats_with_index
 from oversight.errors import LoadError, Problem
 from oversight.publish import exports
 from oversight.registry.aigs import bundled_findings
-from oversight.registry.leads import bundled_leads
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
@@ -28,12 +27,7 @@ from oversight.review.proposals import AlreadyDecided, deployment_records, find,
 from oversight.settings import load_settings
 from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
 from oversight.store.deletion import delete_deployment
-from oversight.store.findings import (
-    accepted_deployment_facts,
-    findings,
-    organisation_names,
-    save_findings,
-)
+from oversight.store.findings import coverage_report, finding_states, save_findings
 from oversight.store.judgements import (
     claims_with_documents,
     latest_decisions,
@@ -197,17 +191,13 @@ class Registry:
                        ) -> list[FindingState]:
         """Each AIGS finding with the deployments backing it, its searched lead, or open."""
         with self.session() as session:
-            return reconcile(findings(session, index=index, country=country),
-                             accepted_deployment_facts(session, country), organisation_names(session),
-                             bundled_leads())
+            return finding_states(session, index=index, country=country)
 
     def coverage(self) -> dict[str, Any]:
         """Coverage against AIGS: per index, countries with deployments and backed / searched /
         open counts of its findings."""
         with self.session() as session:
-            facts = accepted_deployment_facts(session)
-            states = reconcile(findings(session), facts, organisation_names(session), bundled_leads())
-        return coverage(states, {d.country for d in facts})
+            return coverage_report(session)
 
     def export(self, fmt: str, out: IO[bytes], filters: DeploymentFilter | None = None,
                **options: Any) -> None:

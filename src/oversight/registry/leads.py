@@ -144,10 +144,14 @@ def bundled_leads_dir() -> Path:
     return Path(str(resources.files("oversight").joinpath("data", "leads")))
 
 
+def bundled_leads_version() -> tuple[tuple[str, int], ...]:
+    """Each bundled lead file with its modification time: moves when a lead is edited."""
+    return tuple((str(p), p.stat().st_mtime_ns) for p in lead_files(bundled_leads_dir()))
+
+
 def bundled_leads() -> list[LeadIn]:
     """The bundled searched leads, read again only when a file changed; LoadError if invalid."""
-    files = lead_files(bundled_leads_dir())
-    return list(_leads_of(tuple((str(p), p.stat().st_mtime_ns) for p in files)))
+    return list(_leads_of(bundled_leads_version()))
 
 
 @lru_cache(maxsize=4)

@@ -4,12 +4,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from oversight.analytics.coverage import DeploymentFacts, Organisations
+from oversight.analytics.coverage import (
+    DeploymentFacts,
+    FindingState,
+    Organisations,
+    coverage,
+    reconcile,
+)
 from oversight.registry.aigs import Finding
+from oversight.registry.leads import bundled_leads
 from oversight.store.models import (
     AigsFinding,
     Deployment,
@@ -18,6 +26,7 @@ from oversight.store.models import (
     Organisation,
     OrganisationAlias,
 )
+from oversight.vocab import AIGS_INDEXES
 
 
 def save_findings(session: Session, findings: list[Finding]) -> dict[str, int]:
@@ -83,3 +92,29 @@ def organisation_names(session: Session) -> Organisations:
     ):
         names.keys.setdefault(alias_key, keys_by_id[org_id])
     return names
+
+
+def finding_states(session: Session, *, index: str | None = None, country: str | None = None
+                   ) -> list[FindingState]:
+    """Each stored AIGS finding with the deployments backing it, its searched lead, or open."""
+    return reconcile(findings(session, index=index, country=country),
+                     accepted_deployment_facts(session, country), organisation_names(session),
+                     bundled_leads())
+
+
+def coverage_report(session: Session) -> dict[str, Any]:
+    """Coverage of the whole registry against AIGS (analytics.coverage.coverage)."""
+    facts = accepted_deployment_facts(session)
+    states = reconcile(findings(session), facts, organisation_names(session), bundled_leads())
+    return coverage(states, {d.country for d in facts})
+
+
+def layer(states: list[FindingState]) -> dict[str, Any]:
+    """Findings as the API and portal show them: each with its state, and the citation of
+    every edition they come from."""
+    editions = sorted({s.finding.index for s in states})
+    return {
+        "citations": {e: {"label": AIGS_INDEXES[e].label, "citation": AIGS_INDEXES[e].citation,
+                          "url": AIGS_INDEXES[e].url} for e in editions},
+        "findings": [s.as_dict() for s in states],
+    }

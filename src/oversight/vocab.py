@@ -31,6 +31,17 @@ class AigsIndex:
 
 
 @dataclass(frozen=True)
+class SecondarySource:
+    """A kind of site that may only be a second source (schema.yaml `secondary_sources`)."""
+
+    id: str
+    label: str
+    covers: str
+    domains: tuple[str, ...]
+    copies_official_documents: bool
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     technologies: tuple[Term, ...]
     statuses: tuple[Term, ...]
@@ -46,6 +57,7 @@ class Vocabulary:
     aigs_indexes: tuple[AigsIndex, ...]
     lead_results: tuple[Term, ...]
     finding_states: tuple[Term, ...]
+    secondary_sources: tuple[SecondarySource, ...]
 
     @staticmethod
     def ids(terms: tuple[Term, ...]) -> tuple[str, ...]:
@@ -83,6 +95,12 @@ def vocabulary() -> Vocabulary:
         ),
         lead_results=_terms(raw["lead_results"]),
         finding_states=_terms(raw["finding_states"]),
+        secondary_sources=tuple(
+            SecondarySource(id=key, label=value["label"], covers=value["covers"],
+                            domains=tuple(value["domains"]),
+                            copies_official_documents=bool(value.get("copies_official_documents")))
+            for key, value in raw["secondary_sources"].items()
+        ),
     )
 
 

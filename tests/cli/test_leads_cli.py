@@ -40,3 +40,14 @@ def test_bad_options_are_named(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'leads.db'}"
     result = runner.invoke(app, ["--db", url, "leads", "--index", "aigs2020"])
     assert result.exit_code == 1 and "--index 'aigs2020'" in result.stderr
+
+
+def test_lint_data_reports_counts_per_rule_and_fails(tmp_path: Path) -> None:
+    good = runner.invoke(app, ["lint-data", str(FIXTURES / "organisations.yaml"), "--json"])
+    report = json.loads(good.stdout)
+    assert report["load_problems"] == [] and report["counts"]["duplicate_deployment"] == 0
+    bad = tmp_path / "deployments.yaml"
+    bad.write_text((FIXTURES / "deployments.yaml").read_text())
+    result = runner.invoke(app, ["lint-data", str(FIXTURES / "organisations.yaml"), str(bad)])
+    assert result.exit_code == 1
+    assert "[single_source_operational] ken-nairobi-safe-city" in result.stdout

@@ -37,6 +37,11 @@ class Organisations:
     keys: dict[str, str] = field(default_factory=dict)
     parents: dict[str, str] = field(default_factory=dict)
 
+    def resolve(self, name: str) -> str:
+        """The key of the organisation a name or alias names (the name's own key if unknown)."""
+        key = normalise_name(name)
+        return self.keys.get(key, key)
+
     def ancestors(self, key: str) -> set[str]:
         """The organisation and every parent above it."""
         found = {key}

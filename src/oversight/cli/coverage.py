@@ -1,16 +1,21 @@
-"""`oversight leads`: the findings of Carnegie's AIGS index against the registry's deployments."""
+"""`oversight leads` (the findings of Carnegie's AIGS index against the registry's deployments)
+and `oversight lint-data` (the evidence rules of registry/lint.py)."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 from rich.markup import escape
 
 from oversight.analytics.coverage import FindingState
-from oversight.app import Registry
+from oversight.app import Registry, bundled_record_paths
 from oversight.cli import render
 from oversight.errors import LoadError
+from oversight.registry.leads import bundled_leads_dir
+from oversight.registry.lint import RULES, lint_paths
 from oversight.registry.records import country_name
 from oversight.vocab import AIGS_INDEXES
 
@@ -79,5 +84,35 @@ def coverage_table(report: dict[str, Any]) -> None:
                  ("index", "findings", "backed", "searched", "open"), rows)
 
 
+def lint_data(
+    paths: Annotated[Optional[list[Path]], typer.Argument(  # noqa: UP045
+        help="Record files or folders (default: the bundled data).")] = None,
+    leads_dir: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--leads", help="Folder of searched leads (default: the bundled one; with PATHS: none).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check the evidence: dated sources, second sources, no aggregator-only support, no
+    duplicates, official citations for listings, searched leads that say what they found.
+    Exit status 1 when any rule fails."""
+    if paths:
+        report = lint_paths(paths, leads_dir)
+    else:
+        report = lint_paths(bundled_record_paths(), leads_dir or bundled_leads_dir())
+    if as_json:
+        render.print_json({"counts": report.counts(),
+                           "load_problems": [str(p) for p in report.load_problems],
+                           "problems": [p.as_dict() for p in report.problems]})
+    else:
+        for problem in [*report.load_problems, *report.problems]:
+            sys.stdout.write(f"{problem}\n")  # one line each, never wrapped, for grep
+        render.table("data lint", ("rule", "problems", "what it checks"),
+                     ((rule, n, RULES[rule]) for rule, n in report.counts().items()))
+        if report.load_problems:
+            render.console.print(f"{len(report.load_problems)} file problem(s): the rules were not run")
+    if report.problems or report.load_problems:
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     app.command("leads")(leads)
+    app.command("lint-data")(lint_data)

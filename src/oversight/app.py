@@ -17,8 +17,11 @@ from sqlalchemy.orm import Session
 
 from oversight.analytics.coverage import FindingState
 from oversight.analytics.index import stats_with_index
-from oversight.errors import LoadError, Problem
+from oversight.assessment.from_registry import description_from_deployment
+from oversight.assessment.model import AssessmentInput
+from oversight.errors import LoadError, NotFound, Problem
 from oversight.publish import exports
+from oversight.publish.release import write_release
 from oversight.registry.aigs import bundled_findings
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
@@ -51,6 +54,9 @@ def bundled_record_paths() -> list[Path]:
     return sorted(p for p in bundled_data_dir().iterdir() if p.is_dir() and p.name not in LAYER_FOLDERS)
 
 
+BUNDLED_ACTOR = "oversight-dataset"  # the curated data shipped with the package, whoever ran init
+
+
 class Registry:
     """A registry database, migrated to the current schema on open."""
 
@@ -70,12 +76,15 @@ class Registry:
 
     # --- writing -------------------------------------------------------------------------
 
-    def load(self, paths: list[Path | str], *, dry_run: bool = False, actor: str | None = None
-             ) -> LoadReport:
-        """Load files in one transaction; raise LoadError (and write nothing) on any problem."""
+    def load(self, paths: list[Path | str], *, dry_run: bool = False, actor: str | None = None,
+             note: str | None = None) -> LoadReport:
+        """Load files in one transaction; raise LoadError (and write nothing) on any problem.
+
+        The audit note names the files, not the folders they were read from: the log is public
+        on every deployment page, and a server's paths are nobody's business."""
         read = read_files([Path(p) for p in paths])
         return self.load_records(read.records, read.problems, dry_run=dry_run, actor=actor,
-                                 note="load " + " ".join(str(p) for p in paths))
+                                 note=note or "load " + " ".join(Path(p).name for p in paths))
 
     def load_records(self, raws: list[RawRecord], problems: list[Problem] | None = None, *,
                      dry_run: bool = False, decision: Callable[[Session], None] | None = None,
@@ -105,7 +114,10 @@ class Registry:
 
     def load_bundled(self) -> LoadReport:
         """The bundled registry records, then the AIGS findings (their own table)."""
-        report = self.load(bundled_record_paths())
+        from oversight import __version__
+
+        report = self.load(bundled_record_paths(), actor=BUNDLED_ACTOR,
+                           note=f"load the bundled dataset of Oversight {__version__}")
         added = self.load_aigs()["added"]
         if added:
             report.created["aigs_finding"] += added
@@ -213,6 +225,26 @@ class Registry:
             exports.write_geojson(deps, out, level=options.get("level", "deployment"))
         else:
             exports.WRITERS[fmt](deps, out)
+
+    def assessment_input(self, deployment_id: str) -> AssessmentInput:
+        """The best-effort assessment description of a registry deployment, with its suppliers'
+        listings (a supplier not in the registry stays "not screened"). NotFound if unknown."""
+        with self.session() as session:
+            view = queries.deployment(session, deployment_id)
+            listings: dict[str, list[Any]] = {}
+            for supplier in view["suppliers"]:
+                try:
+                    listings[supplier["name"]] = queries.organisation(session, supplier["name"])["lists"]
+                except NotFound:
+                    continue
+        return description_from_deployment(view, listings)
+
+    def release(self, root: Path, **options: Any) -> dict[str, Any]:
+        """Write the next numbered data release of the whole registry under `root`."""
+        with self.session() as session:
+            orgs = queries.organisations(session, include_buyers=True)
+            listings = queries.listings(session)
+        return write_release(root, self.deployment_records(), orgs, listings, **options)
 
     # --- reading, as DataFrames for notebooks ----------------------------------------------
 

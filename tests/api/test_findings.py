@@ -16,6 +16,12 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 
+@pytest.fixture(autouse=True)
+def no_searched_leads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin reconciliation against the fixtures alone, whatever leads are bundled."""
+    monkeypatch.setattr("oversight.store.findings.bundled_leads", list)
+
+
 @pytest.fixture
 def aigs_client(fresh_registry: Registry) -> Iterator[TestClient]:
     fresh_registry.load_aigs()

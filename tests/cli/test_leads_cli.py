@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from oversight.app import Registry
@@ -12,6 +13,12 @@ from oversight.cli import app
 from tests.conftest import FIXTURES
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def no_searched_leads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin reconciliation against the fixtures alone, whatever leads are bundled."""
+    monkeypatch.setattr("oversight.store.findings.bundled_leads", list)
 
 
 def test_leads_of_a_country(tmp_path: Path) -> None:

@@ -13,6 +13,12 @@ from tests.portal.markup import Page
 from tests.portal.test_pages import page
 
 
+@pytest.fixture(autouse=True)
+def no_searched_leads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests pin reconciliation against the fixtures alone, whatever leads are bundled."""
+    monkeypatch.setattr("oversight.store.findings.bundled_leads", list)
+
+
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
     registry = Registry(f"sqlite:///{tmp_path_factory.mktemp('aigs') / 'registry.db'}")

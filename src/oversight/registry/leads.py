@@ -26,14 +26,14 @@ from oversight.registry.records import (
     SourceIn,
     Text,
     TextList,
-    _one_of,
+    one_of,
 )
 from oversight.vocab import AIGS_INDEXES, LEAD_RESULTS
 
 COMPANY_PREFIX = "company:"
 
-IndexId = Annotated[str, _one_of(tuple(AIGS_INDEXES), "AIGS index")]
-LeadResult = Annotated[str, _one_of(LEAD_RESULTS, "lead result")]
+IndexId = Annotated[str, one_of(tuple(AIGS_INDEXES), "AIGS index")]
+LeadResult = Annotated[str, one_of(LEAD_RESULTS, "lead result")]
 
 
 def _day(value: Any) -> date:
@@ -65,7 +65,9 @@ class LeadIn(Record):
                 f"finding {self.finding!r} is not a category of {self.index} "
                 f"({', '.join(index.categories)}) nor 'company:<name>'"
             )
-        if company is not None and (index.companies_column is None or not company):
+        if company == "":
+            raise ValueError("a company finding names the company: 'company:<name>'")
+        if company is not None and index.companies_column is None:
             raise ValueError(f"{self.index} names no companies; 'company:' findings are 2019 only")
         if self.result == "found" and not self.deployments:
             raise ValueError("a lead closed as 'found' lists the ids of the deployments that back it")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -18,6 +19,7 @@ from oversight.analytics.coverage import (
 )
 from oversight.registry.aigs import Finding
 from oversight.registry.leads import bundled_leads
+from oversight.registry.records import normalise_name
 from oversight.store.models import (
     AigsFinding,
     Deployment,
@@ -80,32 +82,40 @@ def accepted_deployment_facts(session: Session, country: str | None = None) -> l
             for dep_id, code in sorted(countries.items())]
 
 
-def organisation_names(session: Session) -> Organisations:
-    keys_by_id = dict(session.execute(select(Organisation.id, Organisation.key)).all())
-    names = Organisations()
-    for key, parent_id in session.execute(select(Organisation.key, Organisation.parent_id)):
-        names.keys[key] = key
-        if parent_id is not None:
-            names.parents[key] = keys_by_id[parent_id]
-    for org_id, alias_key in session.execute(
-        select(OrganisationAlias.organisation_id, OrganisationAlias.key)
-    ):
-        names.keys.setdefault(alias_key, keys_by_id[org_id])
-    return names
+def organisation_names(session: Session, names: Iterable[str]) -> Organisations:
+    """Every organisation's key and parent, and the aliases among `names` (the companies that
+    findings name): reconciliation resolves only those, so only those aliases are read."""
+    wanted = sorted({normalise_name(name) for name in names})
+    rows = session.execute(select(Organisation.id, Organisation.key, Organisation.parent_id)).all()
+    keys_by_id = {org_id: key for org_id, key, _ in rows}
+    resolved = Organisations(keys={key: key for key in keys_by_id.values()},
+                             parents={key: keys_by_id[parent] for _, key, parent in rows if parent})
+    if wanted:
+        for org_id, alias_key in session.execute(
+            select(OrganisationAlias.organisation_id, OrganisationAlias.key)
+            .where(OrganisationAlias.key.in_(wanted))
+        ):
+            resolved.keys.setdefault(alias_key, keys_by_id[org_id])
+    return resolved
+
+
+def _companies(found: list[Finding]) -> list[str]:
+    return [f.company for f in found if f.company]
 
 
 def finding_states(session: Session, *, index: str | None = None, country: str | None = None
                    ) -> list[FindingState]:
     """Each stored AIGS finding with the deployments backing it, its searched lead, or open."""
-    return reconcile(findings(session, index=index, country=country),
-                     accepted_deployment_facts(session, country), organisation_names(session),
-                     bundled_leads())
+    wanted = findings(session, index=index, country=country)
+    return reconcile(wanted, accepted_deployment_facts(session, country),
+                     organisation_names(session, _companies(wanted)), bundled_leads())
 
 
 def coverage_report(session: Session) -> dict[str, Any]:
     """Coverage of the whole registry against AIGS (analytics.coverage.coverage)."""
     facts = accepted_deployment_facts(session)
-    states = reconcile(findings(session), facts, organisation_names(session), bundled_leads())
+    every = findings(session)
+    states = reconcile(every, facts, organisation_names(session, _companies(every)), bundled_leads())
     return coverage(states, {d.country for d in facts})
 
 

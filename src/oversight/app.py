@@ -15,12 +15,14 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from oversight.analytics.coverage import FindingState
 from oversight.analytics.index import stats_with_index
 from oversight.assessment.from_registry import description_from_deployment
 from oversight.assessment.model import AssessmentInput
 from oversight.errors import LoadError, NotFound, Problem
 from oversight.publish import exports
 from oversight.publish.release import write_release
+from oversight.registry.aigs import bundled_findings
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
@@ -28,6 +30,7 @@ from oversight.review.proposals import AlreadyDecided, deployment_records, find,
 from oversight.settings import load_settings
 from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
 from oversight.store.deletion import delete_deployment
+from oversight.store.findings import coverage_report, finding_states, save_findings
 from oversight.store.judgements import (
     claims_with_documents,
     latest_decisions,
@@ -110,10 +113,20 @@ class Registry:
         return report
 
     def load_bundled(self) -> LoadReport:
+        """The bundled registry records, then the AIGS findings (their own table)."""
         from oversight import __version__
 
-        return self.load(bundled_record_paths(), actor=BUNDLED_ACTOR,
-                         note=f"load the bundled dataset of Oversight {__version__}")
+        report = self.load(bundled_record_paths(), actor=BUNDLED_ACTOR,
+                           note=f"load the bundled dataset of Oversight {__version__}")
+        added = self.load_aigs()["added"]
+        if added:
+            report.created["aigs_finding"] += added
+        return report
+
+    def load_aigs(self) -> dict[str, int]:
+        """Make the stored AIGS findings those of the bundled tables (data/aigs/)."""
+        with self.session() as session:
+            return save_findings(session, bundled_findings())
 
     # --- extraction and review --------------------------------------------------------------
 
@@ -185,6 +198,18 @@ class Registry:
     def stats(self, filters: DeploymentFilter | None = None) -> dict[str, Any]:
         """The figures of `oversight stats`, with the Oversight index of each country."""
         return stats_with_index(self.deployment_records(filters))
+
+    def finding_states(self, *, index: str | None = None, country: str | None = None
+                       ) -> list[FindingState]:
+        """Each AIGS finding with the deployments backing it, its searched lead, or open."""
+        with self.session() as session:
+            return finding_states(session, index=index, country=country)
+
+    def coverage(self) -> dict[str, Any]:
+        """Coverage against AIGS: per index, countries with deployments and backed / searched /
+        open counts of its findings."""
+        with self.session() as session:
+            return coverage_report(session)
 
     def export(self, fmt: str, out: IO[bytes], filters: DeploymentFilter | None = None,
                **options: Any) -> None:

@@ -39,6 +39,10 @@ ContractValueScope = _enum("ContractValueScope", vocab.CONTRACT_VALUE_SCOPES,
                            "Whose contract value it is (schema.yaml `contract_value_scopes`).")
 DateOrigin = _enum("DateOrigin", vocab.DATE_ORIGINS,
                    "Where a source's date was read (schema.yaml `date_origins`).")
+AigsIndex = _enum("AigsIndex", tuple(vocab.AIGS_INDEXES), "AIGS edition (schema.yaml `aigs_indexes`).")
+FindingStateId = _enum("FindingState", vocab.FINDING_STATES,
+                       "Where an AIGS finding stands (schema.yaml `finding_states`).")
+LeadResult = _enum("LeadResult", vocab.LEAD_RESULTS, "How a searched lead ended.")
 ExportFormat = _enum("ExportFormat", FORMATS, "Export format.")
 DeploymentSort = _enum(
     "DeploymentSort", tuple(f"{sign}{column}" for column in SORTABLE for sign in ("", "-")),
@@ -344,6 +348,64 @@ class CountrySupplier(BaseModel):
     deployments: int
 
 
+class LeadSummary(BaseModel):
+    searched: str = Field(description="The day of the search, YYYY-MM-DD.")
+    result: LeadResult
+    queries: list[str]
+    notes: str | None = None
+    sources: list[dict[str, Any]] = Field(default_factory=list,
+                                          description="Pages looked at, in the source format.")
+
+
+AIGS_FINDING_EXAMPLE: dict[str, Any] = {
+    "index": "aigs2019", "country": "KEN", "finding": "company:Huawei", "category": None,
+    "company": "Huawei", "technology": None, "state": "backed",
+    "deployments": ["ken-nairobi-safe-city"], "lead": None,
+}
+AIGS_CITATIONS_EXAMPLE: dict[str, Any] = {
+    "aigs2019": {"label": "AIGS 2019", "url": "https://doi.org/10.17632/386s7f9d25.1",
+                 "citation": 'Steven Feldstein, "AI Global Surveillance Index", Carnegie Endowment '
+                             "for International Peace, 2019 (Mendeley Data "
+                             "doi:10.17632/386s7f9d25.1), CC BY 4.0"},
+}
+
+
+class AigsFinding(BaseModel):
+    """What Carnegie's AI Global Surveillance index reports for a country (a category of
+    technology, or a named company), and whether registry deployments back it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [AIGS_FINDING_EXAMPLE]})
+
+    index: AigsIndex
+    country: str = Field(description="ISO 3166-1 alpha-3.")
+    finding: str = Field(description='An AIGS category id, or "company:<name>" (2019 only).')
+    category: str | None = None
+    company: str | None = None
+    technology: Technology | None = Field(
+        None, description="Our technology that backs a category finding (schema.yaml `aigs_indexes`).")
+    state: FindingStateId = Field(description="backed: deployments back it; searched: a searched "
+                                              "lead records the look for it; open: neither.")
+    deployments: list[str] = Field(description="Ids of the accepted deployments that back it.")
+    lead: LeadSummary | None = Field(None, description="The searched lead (data/leads/), if any.")
+
+
+class Citation(BaseModel):
+    label: str
+    citation: str
+    url: str
+
+
+class AigsLayer(BaseModel):
+    """AIGS findings with the citation of each edition they come from. AIGS findings are never
+    deployments: they are a cited country-level layer, reconciled with the registry."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "citations": AIGS_CITATIONS_EXAMPLE, "findings": [AIGS_FINDING_EXAMPLE]}]})
+
+    citations: dict[str, Citation]
+    findings: list[AigsFinding]
+
+
 class Country(BaseModel):
     """A country's deployments (by year), suppliers, financing and sources."""
 
@@ -354,6 +416,7 @@ class Country(BaseModel):
         "financing": [], "sources": [{"url": "https://news.example.org/2015/nairobi-cameras",
                                       "title": None, "publisher": "Example News",
                                       "published": "2015-06-01", "language": "en"}],
+        "aigs": {"citations": AIGS_CITATIONS_EXAMPLE, "findings": [AIGS_FINDING_EXAMPLE]},
     }]})
 
     country: str
@@ -363,6 +426,8 @@ class Country(BaseModel):
     suppliers: list[CountrySupplier]
     financing: list[str]
     sources: list[SourceRef]
+    aigs: AigsLayer = Field(description="What Carnegie's AIGS index reports for this country, "
+                                        "beside our records.")
 
 
 class SourceSummary(SourceRef):

@@ -15,6 +15,7 @@ from oversight.app import Registry
 from oversight.cli import assess as assess_commands
 from oversight.cli import audit as audit_commands
 from oversight.cli import claims as claims_commands
+from oversight.cli import coverage as coverage_commands
 from oversight.cli import extract as extract_commands
 from oversight.cli import render
 from oversight.cli import review as review_commands
@@ -287,11 +288,14 @@ def stats(
     q: QueryOpt = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Counts by country, technology, supplier home country and year; Chinese supplier share."""
+    """Counts by country, technology, supplier home country and year; Chinese supplier share;
+    coverage of the whole registry against Carnegie's AIGS index."""
     filters = _filter(country, vendor, vendor_country, technology, status, since, until, q)
-    figures = _registry(ctx).stats(filters)
+    registry = _registry(ctx)
+    figures = registry.stats(filters)
+    aigs = registry.coverage()
     if as_json:
-        render.print_json(figures)
+        render.print_json({**figures, "aigs_coverage": aigs})
         return
     render.console.print(
         f"[bold]{figures['deployments']}[/bold] deployments in [bold]{figures['countries']}[/bold] "
@@ -307,6 +311,7 @@ def stats(
     render.table("countries reached per vendor (top 15)", ("vendor", "countries"),
                  list(figures["countries_reached_by_vendor"].items())[:15])
     _index_table("Oversight index (top 15; `oversight index` for all)", figures["index"][:15])
+    coverage_commands.coverage_table(aigs)
 
 
 def _index_table(title: str, rows: list[dict[str, Any]]) -> None:
@@ -429,6 +434,7 @@ review_commands.register(app)
 assess_commands.register(app)
 audit_commands.register(app)
 claims_commands.register(app)
+coverage_commands.register(app)
 user_commands.register(app)
 
 

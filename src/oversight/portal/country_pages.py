@@ -15,6 +15,7 @@ from oversight.portal.charts import timeline
 from oversight.portal.filters import api_query, filter_options, parse_filters, parse_sort, sort_links
 from oversight.portal.templating import render
 from oversight.store import queries
+from oversight.store.findings import finding_states, layer
 
 router = APIRouter(include_in_schema=False)
 SORT_COLUMNS = ("id", "status", "year")
@@ -77,7 +78,9 @@ def country_page(iso3: str, request: Request,
         "chart": timeline(country["deployments"]),
         "listed": listed_suppliers(country["deployments"]),
         "financed": [d for d in country["deployments"] if d["financing"]],
+        "aigs": layer(finding_states(session, country=code)),
         "twin": [("", f"/api/v1/countries/{code}"),
+                 ("the AIGS findings", f"/api/v1/findings?country={code}"),
                  ("the table", f"/api/v1/deployments?{api_query(form, country=code, sort=sort)}"),
                  ("the index over time", f"/api/v1/index/{code}")],
     })

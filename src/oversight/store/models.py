@@ -363,3 +363,21 @@ class Contribution(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     deployment_id: Mapped[str | None] = mapped_column(ForeignKey("deployments.id", ondelete="SET NULL"))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+# --- the AIGS layer (migration 0007_aigs_findings) ------------------------------------------
+
+
+class AigsFinding(Base):
+    """One finding of Carnegie's AI Global Surveillance index: a country × category, or a
+    country × company. What AIGS says, cited, never a deployment (data/aigs/README.md)."""
+
+    __tablename__ = "aigs_findings"
+    __table_args__ = (UniqueConstraint("index_id", "country", "finding"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    index_id: Mapped[str] = mapped_column(String(20), index=True)
+    country: Mapped[str] = mapped_column(String(3), index=True)
+    finding: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(String(60))
+    company: Mapped[str | None] = mapped_column(String(300))

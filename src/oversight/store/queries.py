@@ -12,10 +12,12 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from oversight.errors import NotFound
+from oversight.registry.leads import bundled_leads_version
 from oversight.registry.records import country_name, normalise_name
 from oversight.store import audit
 from oversight.store.judgements import evidence_for
 from oversight.store.models import (
+    AigsFinding,
     Assessment,
     AuditHead,
     Deployment,
@@ -539,7 +541,9 @@ def registry_version(session: Session) -> tuple[Any, ...]:
 
     Every change to deployments, organisations, listings, review decisions, contributions and
     accounts appends to the audit log, so its head moves; saved assessments are not audited and
-    are counted apart. Each part is an indexed lookup: well under a millisecond."""
+    are counted apart, and so are the AIGS findings (replaced on init) and the searched-lead
+    files. Each part is an indexed lookup or a stat of a few files: well under a millisecond."""
     head = session.scalar(select(AuditHead.seq).where(AuditHead.id == 1))
     assessments = session.scalar(select(func.max(Assessment.id)))
-    return (head, assessments)
+    findings = session.execute(select(func.count(AigsFinding.id), func.max(AigsFinding.id))).one()
+    return (head, assessments, *findings, bundled_leads_version())

@@ -16,8 +16,6 @@ from oversight.registry.leads import bundled_leads_dir
 from oversight.registry.lint import RULES, LintReport, lint_paths
 
 NOT_YET = {
-    "undated_source": "most bundled sources predate publication dates; research adds dates, then "
-                      "scripts/mark_undated.py gives the rest a reason",
     "single_source_operational": "single-source operational deployments await a second source or "
                                  "a single_source justification from research",
     "organisation_aggregator_only": "organisations described from Wikipedia copies await a company "

@@ -23,7 +23,7 @@ from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
 from oversight.review.proposals import AlreadyDecided, deployment_records, find, propose
 from oversight.settings import load_settings
-from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
+from oversight.store import analyse, audit, check_exists, connect, queries, session_scope, upgrade
 from oversight.store.deletion import delete_deployment
 from oversight.store.judgements import (
     claims_with_documents,
@@ -47,6 +47,20 @@ class Registry:
         self.engine: Engine = connect(url)
         if migrate:
             upgrade(self.engine)
+
+    @classmethod
+    def existing(cls, url: str) -> Registry:
+        """Open (and migrate) a registry that exists; raise RegistryMissing, creating
+        nothing, when `url` names no registry."""
+        check_exists(url)
+        return cls(url)
+
+    @classmethod
+    def bundled_in_memory(cls) -> Registry:
+        """A throwaway in-memory registry holding the bundled dataset and listings."""
+        registry = cls("sqlite:///:memory:")
+        registry.load_bundled()
+        return registry
 
     def __repr__(self) -> str:
         return f"<Registry {self.engine.url.render_as_string(hide_password=True)}>"

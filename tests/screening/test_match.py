@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from oversight.errors import NoListings
 from oversight.screening import MATCHER_VERSION, ScreeningIndex, build_index, normalise, screen
 from oversight.screening.match import _best, _check_characters, compare, typo_similarity
 
@@ -79,7 +80,7 @@ def test_blocking_loses_nothing_against_comparing_every_name(index: ScreeningInd
 
 def test_result_follows_the_screening_contract(index: ScreeningIndex) -> None:
     result = screen(index, "Hangzhou Hikvision Digital Technology Co., Ltd.")
-    assert list(result) == ["query", "match", "near_misses", "matcher"]
+    assert list(result) == ["query", "match", "near_misses", "matcher", "list_versions"]
     assert result["query"] == "Hangzhou Hikvision Digital Technology Co., Ltd."
     assert result["matcher"] == MATCHER_VERSION == "oversight-screen-v1"
     match = result["match"]
@@ -204,3 +205,14 @@ def test_a_threshold_outside_zero_to_one_is_refused(index: ScreeningIndex,
 def test_results_do_not_share_state_with_the_index(index: ScreeningIndex) -> None:
     screen(index, "Hikvision")["match"]["lists"][0]["list"] = "changed"
     assert screen(index, "Hikvision")["match"]["lists"][0]["list"] != "changed"
+
+
+def test_an_index_with_no_list_entries_is_refused() -> None:
+    with pytest.raises(NoListings, match="no restriction-list entries"):
+        build_index([{"name": "Hikvision", "lists": []}])
+
+
+def test_list_versions_are_counted_from_the_entities(index: ScreeningIndex) -> None:
+    versions = {v["list"]: v for v in screen(index, "Acme Bakery")["list_versions"]}
+    assert versions["us_entity_list"]["entries"] >= 5
+    assert versions["us_entity_list"]["as_of"] >= "2019-10-09"

@@ -422,6 +422,15 @@ class NearMiss(BaseModel):
     reason: str
 
 
+class ListVersion(BaseModel):
+    list: RestrictionList
+    source: str = Field(description="'registry', 'bundled', or the imported file's name.")
+    as_of: str | None = Field(None, description="Publication date of the list file, else the "
+                              "latest listing date it holds.")
+    entries: int
+    sha256: str | None = Field(None, description="SHA-256 of the imported list file.")
+
+
 class ScreenResult(BaseModel):
     """DESIGN.md's screening contract: `match` is null when nothing passes the threshold."""
 
@@ -434,12 +443,15 @@ class ScreenResult(BaseModel):
                   "explanation": "matched legal name 'Hangzhou Hikvision Digital Technology Co., "
                                  "Ltd.' exactly"},
         "near_misses": [], "matcher": MATCHER_VERSION,
+        "list_versions": [{"list": "us_entity_list", "source": "registry",
+                           "as_of": "2025-01-16", "entries": 96, "sha256": None}],
     }]})
 
     query: str
     match: ScreenMatch | None
     near_misses: list[NearMiss] = Field(default_factory=list)
     matcher: str
+    list_versions: list[ListVersion]
 
 
 # --- vocabulary ------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ def main(
         "--db", envvar="OVERSIGHT_DB_URL", help="Database URL or SQLite path.")] = None,
 ) -> None:
     ctx.obj = db or load_settings().db_url
+    ctx.meta["db_given"] = db is not None  # --db or OVERSIGHT_DB_URL: it must exist to screen
 
 
 def _registry(ctx: typer.Context) -> Registry:

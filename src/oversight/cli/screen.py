@@ -12,8 +12,13 @@ from rich.markup import escape
 
 from oversight.app import Registry
 from oversight.cli import render
-from oversight.screening import DEFAULT_THRESHOLD, build_index, screen_all
+from oversight.errors import NoListings, RegistryMissing
+from oversight.screening import DEFAULT_THRESHOLD, ScreeningIndex, build_index, screen_all
 from oversight.store import queries
+
+# Exit code when there is nothing to screen against: distinct from 1 (bad input), so a
+# script never mistakes "could not screen" for "screened, no match".
+NOTHING_TO_SCREEN_AGAINST = 2
 
 
 def names_from_csv(path: Path, column: str) -> list[str]:
@@ -32,6 +37,49 @@ def names_from_csv(path: Path, column: str) -> list[str]:
         return [row[column].strip() for row in reader if (row.get(column) or "").strip()]
     except csv.Error as error:
         raise ValueError(f"{path}:{reader.line_num}: malformed CSV: {error}") from None
+
+
+def _refuse(message: str) -> typer.Exit:
+    render.errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    return typer.Exit(NOTHING_TO_SCREEN_AGAINST)
+
+
+def _open(ctx: typer.Context) -> tuple[Registry, str]:
+    """The registry named by --db (which must exist), else the default one if it exists,
+    else the bundled dataset loaded in memory."""
+    url: str = ctx.obj
+    try:
+        return Registry.existing(url), "registry"
+    except RegistryMissing as error:
+        if ctx.meta.get("db_given"):
+            raise _refuse(f"{error}; create it with `oversight --db {url} init` (loads the "
+                          "bundled lists), then add lists with `oversight --db "
+                          f"{url} lists import FILE`") from None
+    render.errors.print(f"no registry at {url}: screening against the bundled lists, loaded "
+                        "in memory (`oversight init` creates a registry)", highlight=False,
+                        soft_wrap=True)
+    return Registry.bundled_in_memory(), "bundled"
+
+
+def screening_index(ctx: typer.Context) -> ScreeningIndex:
+    registry, source = _open(ctx)
+    try:
+        with registry.session() as session:
+            return build_index(queries.screening_entities(session),
+                               queries.list_versions(session, source=source))
+    except NoListings:
+        raise _refuse(f"the registry at {ctx.obj} has no restriction-list entries; load the "
+                      f"bundled lists with `oversight --db {ctx.obj} init` or import lists "
+                      f"with `oversight --db {ctx.obj} lists import FILE`") from None
+    finally:
+        registry.engine.dispose()
+
+
+def versions_line(versions: list[dict[str, object]], matcher: str) -> str:
+    """One line naming every list version screened against, and the matcher."""
+    lists = "; ".join(f"{v['list']} ({v['source']}, as of {v['as_of'] or 'unknown'}, "
+                      f"{v['entries']} entries)" for v in versions)
+    return f"matcher {matcher}; lists: {lists}"
 
 
 def register(app: typer.Typer) -> None:
@@ -57,8 +105,7 @@ def register(app: typer.Typer) -> None:
         if not queries_:
             render.errors.print("[red]error:[/red] give names or --file", highlight=False)
             raise typer.Exit(1)
-        with Registry(ctx.obj).session() as session:
-            index = build_index(queries.screening_entities(session))
+        index = screening_index(ctx)
         results = screen_all(index, queries_, threshold=threshold)
         if as_json:
             render.print_json(results)
@@ -74,3 +121,5 @@ def register(app: typer.Typer) -> None:
                 for r in results
             ),
         )
+        render.console.print(versions_line(list(index.list_versions), index.version),
+                             highlight=False, soft_wrap=True)

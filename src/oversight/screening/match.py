@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from oversight.errors import NoListings
 from oversight.screening.normalise import Normalised, normalise, pinyin
 
 MATCHER_VERSION = "oversight-screen-v1"
@@ -74,6 +75,7 @@ class ScreeningIndex:
     grams: dict[str, tuple[int, ...]]
     common_grams: frozenset[str]
     chinese_names: dict[int, tuple[str, ...]]
+    list_versions: tuple[dict[str, Any], ...]
     version: str = MATCHER_VERSION
 
 
@@ -124,8 +126,34 @@ def _names_of(entity: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
         yield "alias", alias
 
 
-def build_index(entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
-    """Normalise every name of every entity once and build the exact-key and blocking maps."""
+def versions_of(entities: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The list versions behind plain entities: each list's own entries and latest date."""
+    entries: dict[str, set[str]] = {}
+    latest: dict[str, str] = {}
+    for entity in entities:
+        for entry in entity.get("lists") or []:
+            if entry.get("via") is None:
+                entries.setdefault(entry["list"], set()).add(entry.get("listed_name") or "")
+                listed = _list_view(entry)["date"]
+                if listed and listed > latest.get(entry["list"], ""):
+                    latest[entry["list"]] = listed
+    return [{"list": name, "source": "entities", "as_of": latest.get(name),
+             "entries": len(names), "sha256": None} for name, names in sorted(entries.items())]
+
+
+def build_index(entities: Iterable[Mapping[str, Any]],
+                list_versions: Iterable[Mapping[str, Any]] | None = None) -> ScreeningIndex:
+    """Normalise every name of every entity once and build the exact-key and blocking maps.
+
+    `list_versions` (list, source, as_of, entries, sha256) are stamped on every answer; by
+    default they are counted from the entities' own listings. With no list entries at all
+    this raises NoListings: an answer of "no match" would then mean nothing.
+    """
+    entities = list(entities)
+    versions = tuple(dict(v) for v in (versions_of(entities) if list_versions is None
+                                       else list_versions))
+    if not any(v["entries"] for v in versions):
+        raise NoListings("no restriction-list entries to screen against")
     views, forms = [], []
     exact: dict[str, list[int]] = {}
     words: dict[str, list[int]] = {}
@@ -167,7 +195,7 @@ def build_index(entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
             chinese.setdefault(form.entity, []).append(form.name.han)
     return ScreeningIndex(tuple(views), tuple(forms), freeze(exact), freeze(words, cap),
                           freeze(deletions), kept_grams, frozenset(grams) - set(kept_grams),
-                          {k: tuple(dict.fromkeys(v)) for k, v in chinese.items()})
+                          {k: tuple(dict.fromkeys(v)) for k, v in chinese.items()}, versions)
 
 
 def typo_similarity(a: str, b: str) -> tuple[float, int]:
@@ -408,8 +436,8 @@ def screen(index: ScreeningIndex, query: str, threshold: float = DEFAULT_THRESHO
     """Screen one name: who it is in the registry (if anyone) and the lists that reach it.
 
     Returns the DESIGN.md screening contract, `{"query", "match"}`, with `match` null when
-    nothing passes `threshold`, plus `near_misses` (rejected look-alikes and why) and the
-    `matcher` version stamp.
+    nothing passes `threshold`, plus `near_misses` (rejected look-alikes and why), the
+    `matcher` version stamp and the `list_versions` screened against.
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
@@ -424,7 +452,7 @@ def screen(index: ScreeningIndex, query: str, threshold: float = DEFAULT_THRESHO
                 result = other
                 break
     return {"query": query, "match": result["match"], "near_misses": result["near_misses"],
-            "matcher": index.version}
+            "matcher": index.version, "list_versions": [dict(v) for v in index.list_versions]}
 
 
 def screen_all(index: ScreeningIndex, queries: Iterable[str],

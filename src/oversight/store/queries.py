@@ -500,6 +500,16 @@ def screening_entities(session: Session) -> list[dict[str, Any]]:
     return entities
 
 
+def list_versions(session: Session, source: str = "registry") -> list[dict[str, Any]]:
+    """Which restriction lists screening would use, as of when, with how many entries:
+    every screening answer states them, so "no match" always says against what."""
+    rows = session.execute(
+        select(Listing.list_id, func.count(Listing.id), func.max(Listing.listed))
+        .group_by(Listing.list_id).order_by(Listing.list_id))
+    return [{"list": list_id, "source": source, "as_of": latest, "entries": count,
+             "sha256": None} for list_id, count, latest in rows]
+
+
 def screening_fingerprint(session: Session) -> tuple[Any, ...]:
     """Changes whenever an organisation, alias or listing is added, removed or updated.
 

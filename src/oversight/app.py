@@ -5,6 +5,7 @@ The CLI and notebooks both go through it; later, the web app will too.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -17,13 +18,23 @@ from sqlalchemy.orm import Session
 
 from oversight.analytics.index import stats_with_index
 from oversight.errors import LoadError, Problem
+from oversight.listfiles import parse_file
 from oversight.publish import exports
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
 from oversight.review.proposals import AlreadyDecided, deployment_records, find, propose
 from oversight.settings import load_settings
-from oversight.store import analyse, audit, check_exists, connect, queries, session_scope, upgrade
+from oversight.store import (
+    analyse,
+    audit,
+    check_exists,
+    connect,
+    listimports,
+    queries,
+    session_scope,
+    upgrade,
+)
 from oversight.store.deletion import delete_deployment
 from oversight.store.judgements import (
     claims_with_documents,
@@ -33,6 +44,14 @@ from oversight.store.judgements import (
 )
 from oversight.store.queries import DeploymentFilter
 from oversight.store.write import LoadReport, apply_batch, known_for
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def bundled_data_dir() -> Path:
@@ -104,6 +123,38 @@ class Registry:
                 return report
         analyse(self.engine)
         return report
+
+    def import_lists(self, paths: list[Path], *, list_id: str | None = None,
+                     published: str | None = None, format: str | None = None,
+                     actor: str | None = None) -> list[dict[str, Any]]:
+        """Import published list files in one transaction: every file parsed and checked
+        first; any problem raises LoadError and nothing is written. One report per list
+        fed: counts added, removed and changed against the previous edition."""
+        editions, problems = [], []
+        for path in paths:
+            parsed = parse_file(path, list_id=list_id, format=format)
+            problems += parsed.problems
+            if parsed.problems:
+                continue
+            if published and parsed.published and published != parsed.published:
+                problems.append(Problem(str(path), None, "published", f"the file says it was "
+                                        f"published {parsed.published}, not {published}"))
+            date = parsed.published or published
+            if date is None:
+                problems.append(Problem(str(path), None, "published", "the file carries no "
+                                        "publication date; give it with --published YYYY-MM-DD"))
+                continue
+            editions.append(listimports.Edition(parsed, path.name, file_sha256(path), date))
+        if problems:
+            raise LoadError(problems)
+        with self.session() as session:
+            for edition in editions:
+                problems += listimports.check(edition, session)
+            if problems:
+                raise LoadError(problems)
+            return [report for edition in editions
+                    for report in listimports.record(session, edition,
+                                                     actor or load_settings().user)]
 
     def load_bundled(self) -> LoadReport:
         return self.load([bundled_data_dir()])

@@ -37,7 +37,8 @@ def test_results_follow_the_contract(client) -> None:  # type: ignore[no-untyped
     assert [r["match"]["entity"] if r["match"] else None for r in body] == [
         "Hikvision", "Huawei", "Ezviz", None]
     first = body[0]
-    assert set(first) == {"query", "match", "near_misses", "matcher", "list_versions"}
+    assert set(first) == {"query", "match", "near_misses", "matcher", "list_versions",
+                          "as_of"}
     assert set(first["match"]) == {"entity", "score", "lists", "explanation"}
     assert first["matcher"] == MATCHER_VERSION and "legal name" in first["match"]["explanation"]
 

@@ -80,7 +80,8 @@ def test_blocking_loses_nothing_against_comparing_every_name(index: ScreeningInd
 
 def test_result_follows_the_screening_contract(index: ScreeningIndex) -> None:
     result = screen(index, "Hangzhou Hikvision Digital Technology Co., Ltd.")
-    assert list(result) == ["query", "match", "near_misses", "matcher", "list_versions"]
+    assert list(result) == ["query", "match", "near_misses", "matcher", "list_versions",
+                            "as_of"]
     assert result["query"] == "Hangzhou Hikvision Digital Technology Co., Ltd."
     assert result["matcher"] == MATCHER_VERSION == "oversight-screen-v1"
     match = result["match"]

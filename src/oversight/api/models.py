@@ -407,6 +407,7 @@ class ListHit(BaseModel):
     listed_name: str | None = None
     url: str | None = None
     via: str | None = Field(None, description="The listed parent through which the list reaches it.")
+    until: str | None = Field(None, description="When the listing was removed (null: in force).")
 
 
 class ScreenMatch(BaseModel):
@@ -452,6 +453,8 @@ class ScreenResult(BaseModel):
     near_misses: list[NearMiss] = Field(default_factory=list)
     matcher: str
     list_versions: list[ListVersion]
+    as_of: str | None = Field(None, description="The date the lists were taken as of; null: "
+                              "today's lists.")
 
 
 # --- vocabulary ------------------------------------------------------------------------------

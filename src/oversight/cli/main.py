@@ -16,6 +16,7 @@ from oversight.cli import assess as assess_commands
 from oversight.cli import audit as audit_commands
 from oversight.cli import claims as claims_commands
 from oversight.cli import extract as extract_commands
+from oversight.cli import lists as lists_commands
 from oversight.cli import render
 from oversight.cli import review as review_commands
 from oversight.cli import screen as screen_commands
@@ -382,6 +383,7 @@ def export(
 
 
 screen_commands.register(app)
+lists_commands.register(app)
 extract_commands.register(app)
 review_commands.register(app)
 assess_commands.register(app)

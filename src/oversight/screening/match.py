@@ -110,7 +110,18 @@ def _list_view(entry: Mapping[str, Any]) -> dict[str, Any]:
         "listed_name": entry.get("listed_name"),
         "url": entry.get("url"),
         "via": entry.get("via"),
+        "until": entry.get("until"),
     }
+
+
+def in_force(entry: Mapping[str, Any], as_of: str | None) -> bool:
+    """Whether a listing applied on `as_of` (ISO date); today's lists when None. A listing
+    applies from its date up to, not including, the date it was removed."""
+    until = entry.get("until")
+    if as_of is None:
+        return until is None
+    start = entry.get("date")
+    return (start is None or start <= as_of) and (until is None or as_of < until)
 
 
 def _names_of(entity: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
@@ -132,7 +143,7 @@ def versions_of(entities: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     latest: dict[str, str] = {}
     for entity in entities:
         for entry in entity.get("lists") or []:
-            if entry.get("via") is None:
+            if entry.get("via") is None and entry.get("until") is None:
                 entries.setdefault(entry["list"], set()).add(entry.get("listed_name") or "")
                 listed = _list_view(entry)["date"]
                 if listed and listed > latest.get(entry["list"], ""):
@@ -418,44 +429,53 @@ def _explain(index: ScreeningIndex, q: Normalised, best: Verdict, rivals: list[V
     return text
 
 
-def _screen(index: ScreeningIndex, q: Normalised, threshold: float) -> dict[str, Any]:
+def _screen(index: ScreeningIndex, q: Normalised, threshold: float,
+            as_of: str | None) -> dict[str, Any]:
     verdicts = _verdicts(index, q, threshold) if q.full else []
     best = _best(verdicts)
     match = None
     if best is not None:
         entity = index.entities[best.form.entity]
-        match = {"entity": entity["entity"], "score": best.score,
-                 "lists": [dict(entry) for entry in entity["lists"]],
-                 "explanation": _explain(index, q, best, verdicts)}
+        lists = [dict(entry) for entry in entity["lists"] if in_force(entry, as_of)]
+        explanation = _explain(index, q, best, verdicts)
+        if others := len(entity["lists"]) - len(lists):
+            explanation += (f"; {others} listing(s) not in force "
+                            f"{'on ' + as_of if as_of else 'today'}")
+        match = {"entity": entity["entity"], "score": best.score, "lists": lists,
+                 "explanation": explanation}
     matched = best.form.entity if best else None
     return {"match": match, "near_misses": _near_misses(index, q, verdicts, matched)}
 
 
-def screen(index: ScreeningIndex, query: str, threshold: float = DEFAULT_THRESHOLD
-           ) -> dict[str, Any]:
+def screen(index: ScreeningIndex, query: str, threshold: float = DEFAULT_THRESHOLD,
+           as_of: date | str | None = None) -> dict[str, Any]:
     """Screen one name: who it is in the registry (if anyone) and the lists that reach it.
 
     Returns the DESIGN.md screening contract, `{"query", "match"}`, with `match` null when
     nothing passes `threshold`, plus `near_misses` (rejected look-alikes and why), the
-    `matcher` version stamp and the `list_versions` screened against.
+    `matcher` version stamp and the `list_versions` screened against. With `as_of`, the
+    lists are those in force on that date (a listing removed since still counts then).
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    day = as_of.isoformat() if isinstance(as_of, date) else as_of
     q = normalise(query)
-    result = _screen(index, q, threshold)
+    result = _screen(index, q, threshold, day)
     if result["match"] is None:
         for alternate in q.alternates:
-            other = _screen(index, normalise(alternate), threshold)
+            other = _screen(index, normalise(alternate), threshold, day)
             if other["match"] is not None:
                 other["match"]["explanation"] = (f"screened the part '{alternate}' on its own; "
                                                  + other["match"]["explanation"])
                 result = other
                 break
     return {"query": query, "match": result["match"], "near_misses": result["near_misses"],
-            "matcher": index.version, "list_versions": [dict(v) for v in index.list_versions]}
+            "matcher": index.version, "list_versions": [dict(v) for v in index.list_versions],
+            "as_of": day}
 
 
 def screen_all(index: ScreeningIndex, queries: Iterable[str],
-               threshold: float = DEFAULT_THRESHOLD) -> list[dict[str, Any]]:
+               threshold: float = DEFAULT_THRESHOLD, as_of: date | str | None = None
+               ) -> list[dict[str, Any]]:
     """Screen many names (a supplier list); one result per name, in order."""
-    return [screen(index, query, threshold) for query in queries]
+    return [screen(index, query, threshold, as_of) for query in queries]

@@ -39,7 +39,8 @@ def test_results_follow_the_contract(client) -> None:  # type: ignore[no-untyped
     first = body[0]
     assert set(first) == {"query", "match", "near_misses", "matcher", "list_versions",
                           "as_of"}
-    assert set(first["match"]) == {"entity", "score", "lists", "explanation"}
+    assert set(first["match"]) == {"entity", "score", "lists", "explanation", "matched_name",
+                                   "matched_field"}
     assert first["matcher"] == MATCHER_VERSION and "legal name" in first["match"]["explanation"]
 
 

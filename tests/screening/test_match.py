@@ -85,7 +85,10 @@ def test_result_follows_the_screening_contract(index: ScreeningIndex) -> None:
     assert result["query"] == "Hangzhou Hikvision Digital Technology Co., Ltd."
     assert result["matcher"] == MATCHER_VERSION == "oversight-screen-v1"
     match = result["match"]
-    assert list(match) == ["entity", "score", "lists", "explanation"]
+    assert list(match) == ["entity", "score", "lists", "explanation", "matched_name",
+                           "matched_field"]
+    assert (match["matched_name"], match["matched_field"]) == (
+        "Hangzhou Hikvision Digital Technology Co., Ltd.", "legal_name")
     assert match["entity"] == "Hikvision"
     assert 0.0 <= match["score"] <= 1.0
     assert {"us_entity_list", "ndaa_889", "fcc_covered_list", "ns_cmic_list"} == {

@@ -415,6 +415,8 @@ class ScreenMatch(BaseModel):
     score: float
     lists: list[ListHit]
     explanation: str
+    matched_name: str = Field(description="The entity's name or alias that matched, as written.")
+    matched_field: str = Field(description="name, legal_name, listed_name or alias.")
 
 
 class NearMiss(BaseModel):

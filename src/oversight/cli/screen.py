@@ -11,8 +11,9 @@ import typer
 from rich.markup import escape
 
 from oversight.app import Registry
-from oversight.cli import render
+from oversight.cli import render, screen_csv
 from oversight.errors import NoListings, RegistryMissing
+from oversight.listfiles.common import iso_date
 from oversight.screening import DEFAULT_THRESHOLD, ScreeningIndex, build_index, screen_all
 from oversight.store import queries
 
@@ -90,10 +91,22 @@ def register(app: typer.Typer) -> None:
         file: Annotated[Optional[Path], typer.Option(  # noqa: UP045
             "--file", help="CSV file of supplier names.")] = None,
         column: Annotated[str, typer.Option(help="Column of --file that holds the names.")] = "name",
-        threshold: Annotated[float, typer.Option(min=0.01, max=1.0)] = DEFAULT_THRESHOLD,
+        threshold: Annotated[float, typer.Option(
+            min=0.01, max=1.0, help="Lowest score that counts as a match.")] = DEFAULT_THRESHOLD,
+        as_of: Annotated[Optional[str], typer.Option(  # noqa: UP045
+            "--as-of", help="Screen against the lists in force on this date (YYYY-MM-DD): "
+            "was the name listed then?")] = None,
+        output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+            "--output", help="Also write one CSV row per name, with reason columns.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
         """Screen supplier names: the matching organisation, its lists, and why."""
+        try:
+            day = iso_date(as_of)
+        except ValueError as error:
+            render.errors.print(f"[red]error:[/red] --as-of: {escape(str(error))}",
+                                highlight=False)
+            raise typer.Exit(1) from None
         queries_ = list(names or [])
         if file is not None:
             try:
@@ -106,18 +119,21 @@ def register(app: typer.Typer) -> None:
             render.errors.print("[red]error:[/red] give names or --file", highlight=False)
             raise typer.Exit(1)
         index = screening_index(ctx)
-        results = screen_all(index, queries_, threshold=threshold)
+        results = screen_all(index, queries_, threshold=threshold, as_of=day)
+        if output is not None:
+            screen_csv.write(output, results)
         if as_json:
             render.print_json(results)
             return
         render.table(
-            f"{len(results)} name(s) screened",
-            ("query", "match", "score", "lists", "explanation"),
+            f"{len(results)} name(s) screened" + (f" against the lists of {day}" if day else ""),
+            ("query", "match", "matched name", "score", "lists", "explanation"),
             (
-                (r["query"], r["match"]["entity"], f"{r['match']['score']:.2f}",
+                (r["query"], r["match"]["entity"], r["match"]["matched_name"],
+                 f"{r['match']['score']:.2f}",
                  render.joined(f"{x['list']} ({x['date']})" for x in r["match"]["lists"]),
                  r["match"]["explanation"])
-                if r["match"] else (r["query"], "no match", "", "", "")
+                if r["match"] else (r["query"], "no match", "", "", "", "")
                 for r in results
             ),
         )

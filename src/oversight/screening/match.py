@@ -442,7 +442,8 @@ def _screen(index: ScreeningIndex, q: Normalised, threshold: float,
             explanation += (f"; {others} listing(s) not in force "
                             f"{'on ' + as_of if as_of else 'today'}")
         match = {"entity": entity["entity"], "score": best.score, "lists": lists,
-                 "explanation": explanation}
+                 "explanation": explanation, "matched_name": best.form.label,
+                 "matched_field": best.form.field}
     matched = best.form.entity if best else None
     return {"match": match, "near_misses": _near_misses(index, q, verdicts, matched)}
 

@@ -31,12 +31,15 @@ from rapidfuzz.distance import OSA, Levenshtein
 from oversight.errors import NoListings
 from oversight.screening.normalise import Normalised, normalise, pinyin
 
-MATCHER_VERSION = "oversight-screen-v1"
+MATCHER_VERSION = "oversight-screen-v2"
 DEFAULT_THRESHOLD = 0.85
 SAME_CORE = 0.97  # same distinctive words; generic words ("technology") differ
 TRANSLITERATION = 0.96  # factor when one side is Chinese script: homophones make pinyin lossy
 QUALIFIER_PENALTY = 0.02  # "(Kenya)", "USA": a national subsidiary rather than the company
 MIN_FUZZY_LENGTH = 5  # shorter names (ZTE, NEC, Yitu) must match exactly: one slip is another name
+# A distinctive name this short ("Keda", "Leon") is shared by unrelated firms; it identifies
+# one only when the generic words around it agree too.
+SHORT_CORE = 5
 FUZZY_CANDIDATES = 12
 # A word or trigram shared by more names than this says little about which one is meant
 # ("china", "ion"); blocking skips it, as search engines skip stop words.
@@ -283,6 +286,8 @@ def compare(q: Normalised, form: NameForm, threshold: float = DEFAULT_THRESHOLD)
         verdict = Verdict(form, 1.0, True, "same name")
     elif not q.weak and not f.weak and q.core == f.core:
         generic = sorted(set(q.generic_words) ^ set(f.generic_words))
+        if clash := _short_core_clash(q, f):
+            return Verdict(form, SAME_CORE, False, clash, rejected=True)
         verdict = Verdict(form, SAME_CORE, True, "same distinctive name; generic words "
                           f"'{' '.join(generic)}' not counted")
     elif not q.key_set.isdisjoint(f.key_set):
@@ -306,6 +311,24 @@ def compare(q: Normalised, form: NameForm, threshold: float = DEFAULT_THRESHOLD)
         reasons.append("a place or branch qualifier was removed, so possibly a national "
                        "subsidiary or branch")
     return Verdict(form, round(score, 3), score >= threshold, "; ".join(reasons))
+
+
+def _short_core_clash(q: Normalised, f: Normalised) -> str | None:
+    """'KEDA Industrial Group' is not 'Suzhou Keda Technology': a short shared name with
+    generic words on both sides that have nothing in common (token sets disjoint)."""
+    mine, theirs = set(q.generic_words), set(f.generic_words)
+    if len(q.core) > SHORT_CORE or not mine or q.han:  # Chinese queries: characters decide
+        return None
+    if bool(q.han) != bool(f.han):  # generic words in two scripts cannot be compared
+        if f.han:  # a short Chinese name, read as pinyin
+            return (f"shares only '{q.core}', the pinyin of the short Chinese name "
+                    f"'{f.han}', which many firms write alike")
+        return None
+    # "technolgy" is "technology": generic words agree up to one typing slip.
+    if not theirs or any(Levenshtein.distance(a, b) <= 1 for a in mine for b in theirs):
+        return None
+    return (f"shares only the short name '{q.core}'; the rest differs "
+            f"('{' '.join(q.generic_words)}' vs '{' '.join(f.generic_words)}')")
 
 
 def _qualified(name: Normalised) -> bool:

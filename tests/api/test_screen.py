@@ -15,10 +15,13 @@ from tests.api.conftest import API, FIXTURES, TestClient, error_of
 from tests.api.test_sources import add_listing
 
 
-@pytest.fixture(scope="module")
-def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
+@pytest.fixture(scope="module", name="registry")
+def listed_registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
     """The API fixtures plus one listing: screening refuses a registry with no list entries."""
-    folder = tmp_path_factory.mktemp("screen")
+    yield from registry_with_a_listing(tmp_path_factory.mktemp("screen"))
+
+
+def registry_with_a_listing(folder: Path) -> Iterator[Registry]:
     registry = Registry(f"sqlite:///{folder / 'registry.db'}")
     registry.load([FIXTURES])
     add_listing(registry, folder)

@@ -8,6 +8,7 @@ technology there adds it here.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -398,6 +399,8 @@ class ScreenRequest(BaseModel):
                              description=f"Supplier names, at most {MAX_SCREEN_NAMES}.")
     threshold: float = Field(DEFAULT_THRESHOLD, gt=0.0, le=1.0,
                              description="Lowest score that counts as a match.")
+    as_of: date | None = Field(None, description="Screen against the lists in force on this "
+                               "date (was the name listed then?); default: today's lists.")
 
 
 class ListHit(BaseModel):

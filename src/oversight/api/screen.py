@@ -7,15 +7,22 @@ aliases or the listings change, which a cheap fingerprint query detects on each 
 from __future__ import annotations
 
 import threading
+from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
 from oversight.api.deps import get_session
-from oversight.api.models import ERROR_RESPONSES, ErrorResponse, ScreenRequest, ScreenResult
+from oversight.api.models import (
+    ERROR_RESPONSES,
+    MAX_SCREEN_NAMES,
+    ErrorResponse,
+    ScreenRequest,
+    ScreenResult,
+)
 from oversight.errors import NoListings
-from oversight.screening import ScreeningIndex, build_index, screen_all
+from oversight.screening import DEFAULT_THRESHOLD, ScreeningIndex, build_index, screen_all
 from oversight.store import queries
 
 router = APIRouter(tags=["screening"], responses={
@@ -61,4 +68,26 @@ def screen_names(
     the list versions screened against (`list_versions`) and the `matcher`; with no list
     entries at all the answer is 503, never "no match"."""
     index = request.app.state.screening_index.get(session)
-    return screen_all(index, body.names, threshold=body.threshold)
+    return screen_all(index, body.names, threshold=body.threshold, as_of=body.as_of)
+
+
+@router.get("/screen", response_model=list[ScreenResult], summary="Screen names given in the URL")
+def screen_query(
+    request: Request, session: Annotated[Session, Depends(get_session)],
+    q: Annotated[list[str], Query(min_length=1, max_length=MAX_SCREEN_NAMES,
+                                  description="A supplier name; repeat for several, or put one "
+                                  "per line.")],
+    threshold: Annotated[float, Query(gt=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+    as_of: date | None = None,
+) -> list[dict[str, Any]]:
+    """The JSON twin of the portal's /screen page: the same answers as POST /screen."""
+    names = query_names(q)
+    if len(names) > MAX_SCREEN_NAMES:
+        raise HTTPException(422, f"q: at most {MAX_SCREEN_NAMES} names")
+    index = request.app.state.screening_index.get(session)
+    return screen_all(index, names, threshold=threshold, as_of=as_of)
+
+
+def query_names(values: list[str]) -> list[str]:
+    """Names from query values, one per line (a textarea sends them that way)."""
+    return [line.strip() for value in values for line in value.splitlines() if line.strip()]

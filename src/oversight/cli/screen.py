@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,6 +13,7 @@ from oversight.cli import render, screen_csv
 from oversight.errors import NoListings, RegistryMissing
 from oversight.listfiles.common import iso_date
 from oversight.screening import DEFAULT_THRESHOLD, ScreeningIndex, build_index, screen_all
+from oversight.screening.names import names_from_csv as csv_column
 from oversight.store import queries
 
 # Exit code when there is nothing to screen against: distinct from 1 (bad input), so a
@@ -25,19 +24,10 @@ NOTHING_TO_SCREEN_AGAINST = 2
 def names_from_csv(path: Path, column: str) -> list[str]:
     """The non-empty cells of one column; errors name the file, line and column."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except OSError as error:
         raise ValueError(f"{path}: cannot read file: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise ValueError(f"{path}: not UTF-8 text (byte offset {error.start})") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if column not in (reader.fieldnames or []):
-        found = ", ".join(reader.fieldnames or []) or "none"
-        raise ValueError(f"{path}:1 [{column}]: no such column; columns are: {found}")
-    try:
-        return [row[column].strip() for row in reader if (row.get(column) or "").strip()]
-    except csv.Error as error:
-        raise ValueError(f"{path}:{reader.line_num}: malformed CSV: {error}") from None
+    return csv_column(data, column, str(path))
 
 
 def _refuse(message: str) -> typer.Exit:

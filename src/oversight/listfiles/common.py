@@ -75,35 +75,30 @@ def xml_elements(path: Path, tags: set[str]) -> Iterator[tuple[etree._Element, e
     no entity expansion, no DTD and no network; each element is freed once used."""
     with path.open("rb") as handle:
         head = handle.read(_HEAD_BYTES)
-    if _DOCTYPE.search(head):
-        line = head[: _DOCTYPE.search(head).start()].count(b"\n") + 1  # type: ignore[union-attr]
+    if found := _DOCTYPE.search(head):
+        line = head[: found.start()].count(b"\n") + 1
         raise FileProblem(line, "XML with a document type declaration (DTD) is refused")
-    root = None
     try:
-        for event, element in etree.iterparse(
-                str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-                load_dtd=False, huge_tree=False, remove_comments=True):
-            if event == "start":
-                root = element if root is None else root
-                continue
-            if etree.QName(element).localname in tags:
-                yield element, root  # type: ignore[misc]
-                element.clear()
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
+        for _event, element in etree.iterparse(
+                str(path), events=("end",), tag=[f"{{*}}{tag}" for tag in sorted(tags)],
+                resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                remove_comments=True):
+            yield element, element.getroottree().getroot()
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:
+                del element.getparent()[0]
     except etree.XMLSyntaxError as error:
         raise FileProblem(error.lineno, f"malformed XML: {error.msg}") from None
 
 
 def local(element: etree._Element, name: str) -> list[etree._Element]:
     """Children of `element` named `name`, whatever the namespace."""
-    return [child for child in element if isinstance(child.tag, str)
-            and etree.QName(child).localname == name]
+    return list(element.iterchildren(f"{{*}}{name}"))
 
 
 def text_of(element: etree._Element, name: str) -> str:
-    found = local(element, name)
-    return (found[0].text or "").strip() if found else ""
+    found = next(element.iterchildren(f"{{*}}{name}"), None)
+    return (found.text or "").strip() if found is not None else ""
 
 
 def read_text(path: Path) -> str:

@@ -82,3 +82,22 @@ def test_csv_in_and_out_with_reason_columns(db: str, tmp_path: Path) -> None:
     assert first["matcher"] == MATCHER_VERSION and "ofac_sdn" in first["list_versions"]
     assert rows[2]["match"] == "" and rows[2]["reason"] == "no name passes the threshold"
     assert "3 name(s) screened" in result.stdout
+
+
+def test_the_index_is_kept_beside_the_registry_and_rebuilt_when_lists_change(
+        tmp_path: Path) -> None:
+    path = tmp_path / "kept.db"
+    db = f"sqlite:///{path}"
+    assert runner.invoke(app, ["--db", db, "init", "--empty"]).exit_code == 0
+    assert runner.invoke(app, ["--db", db, "lists", "import", str(FIXTURES / "sdn.xml")]).exit_code == 0
+    [first] = screen(db, "Marrowgate Intrusion Systems")
+    kept = tmp_path / "kept.db.screening-index"
+    assert kept.exists() and first["match"]["lists"]
+    [again] = screen(db, "Marrowgate Intrusion Systems")
+    assert again == first
+    assert runner.invoke(app, ["--db", db, "lists", "import", str(FIXTURES / "sdn_v2.xml")]).exit_code == 0
+    [after] = screen(db, "Marrowgate Intrusion Systems")
+    assert after["match"]["lists"] == []  # removed in the new edition: the index was rebuilt
+    kept.write_bytes(b"not a pickle")
+    [damaged] = screen(db, "Marrowgate Intrusion Systems")
+    assert damaged == after

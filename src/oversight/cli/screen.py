@@ -12,7 +12,14 @@ from oversight.app import Registry
 from oversight.cli import render, screen_csv
 from oversight.errors import NoListings, RegistryMissing
 from oversight.listfiles.common import iso_date
-from oversight.screening import DEFAULT_THRESHOLD, ScreeningIndex, build_index, screen_all
+from oversight.screening import (
+    DEFAULT_THRESHOLD,
+    MATCHER_VERSION,
+    ScreeningIndex,
+    build_index,
+    screen_all,
+)
+from oversight.screening.cache import load_or_build
 from oversight.screening.names import names_from_csv as csv_column
 from oversight.store import queries
 
@@ -52,12 +59,25 @@ def _open(ctx: typer.Context) -> tuple[Registry, str]:
     return Registry.bundled_in_memory(), "bundled"
 
 
+def _cache_path(url: str) -> Path | None:
+    """Where the index of an SQLite registry is kept: beside its file. None for others."""
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else (
+        url if "://" not in url else None)
+    return None if not path or path == ":memory:" else Path(f"{path}.screening-index")
+
+
 def screening_index(ctx: typer.Context) -> ScreeningIndex:
     registry, source = _open(ctx)
     try:
         with registry.session() as session:
-            return build_index(queries.screening_entities(session),
-                               queries.list_versions(session, source=source))
+            def build() -> ScreeningIndex:
+                return build_index(queries.screening_entities(session),
+                                   queries.list_versions(session, source=source))
+            cache = _cache_path(registry.url) if source == "registry" else None
+            if cache is None:
+                return build()
+            key = (MATCHER_VERSION, queries.screening_fingerprint(session))
+            return load_or_build(cache, key, build)[0]
     except NoListings:
         raise _refuse(f"the registry at {ctx.obj} has no restriction-list entries; load the "
                       f"bundled lists with `oversight --db {ctx.obj} init` or import lists "

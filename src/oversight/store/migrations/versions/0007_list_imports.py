@@ -1,15 +1,15 @@
 """imported editions of published restriction lists, and their entries with from/to dates
 
-Revision ID: 0006_list_imports
-Revises: 0005_accounts
+Revision ID: 0007_list_imports
+Revises: 0006_evidence_fields
 Create Date: 2026-12-03 06:30:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_list_imports"
-down_revision = "0005_accounts"
+revision = "0007_list_imports"
+down_revision = "0006_evidence_fields"
 branch_labels = None
 depends_on = None
 

@@ -5,6 +5,7 @@ The CLI and notebooks both go through it; later, the web app will too.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -20,6 +21,7 @@ from oversight.analytics.index import stats_with_index
 from oversight.assessment.from_registry import description_from_deployment
 from oversight.assessment.model import AssessmentInput
 from oversight.errors import LoadError, NotFound, Problem
+from oversight.listfiles import parse_file
 from oversight.publish import exports
 from oversight.publish.release import write_release
 from oversight.registry.aigs import bundled_findings
@@ -28,7 +30,16 @@ from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
 from oversight.review.proposals import AlreadyDecided, deployment_records, find, propose
 from oversight.settings import load_settings
-from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
+from oversight.store import (
+    analyse,
+    audit,
+    check_exists,
+    connect,
+    listimports,
+    queries,
+    session_scope,
+    upgrade,
+)
 from oversight.store.deletion import delete_deployment
 from oversight.store.findings import coverage_report, finding_states, save_findings
 from oversight.store.judgements import (
@@ -43,6 +54,14 @@ from oversight.store.write import LoadReport, apply_batch, known_for
 # Folders of the bundled data that are not registry records: the AIGS tables (a cited layer
 # of findings) and the searched leads, each read by its own loader.
 LAYER_FOLDERS = ("aigs", "leads")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def bundled_data_dir() -> Path:
@@ -65,6 +84,20 @@ class Registry:
         self.engine: Engine = connect(url)
         if migrate:
             upgrade(self.engine)
+
+    @classmethod
+    def existing(cls, url: str) -> Registry:
+        """Open (and migrate) a registry that exists; raise RegistryMissing, creating
+        nothing, when `url` names no registry."""
+        check_exists(url)
+        return cls(url)
+
+    @classmethod
+    def bundled_in_memory(cls) -> Registry:
+        """A throwaway in-memory registry holding the bundled dataset and listings."""
+        registry = cls("sqlite:///:memory:")
+        registry.load_bundled()
+        return registry
 
     def __repr__(self) -> str:
         return f"<Registry {self.engine.url.render_as_string(hide_password=True)}>"
@@ -111,6 +144,38 @@ class Registry:
                 return report
         analyse(self.engine)
         return report
+
+    def import_lists(self, paths: list[Path], *, list_id: str | None = None,
+                     published: str | None = None, format: str | None = None,
+                     actor: str | None = None) -> list[dict[str, Any]]:
+        """Import published list files in one transaction: every file parsed and checked
+        first; any problem raises LoadError and nothing is written. One report per list
+        fed: counts added, removed and changed against the previous edition."""
+        editions, problems = [], []
+        for path in paths:
+            parsed = parse_file(path, list_id=list_id, format=format)
+            problems += parsed.problems
+            if parsed.problems:
+                continue
+            if published and parsed.published and published != parsed.published:
+                problems.append(Problem(str(path), None, "published", f"the file says it was "
+                                        f"published {parsed.published}, not {published}"))
+            date = parsed.published or published
+            if date is None:
+                problems.append(Problem(str(path), None, "published", "the file carries no "
+                                        "publication date; give it with --published YYYY-MM-DD"))
+                continue
+            editions.append(listimports.Edition(parsed, path.name, file_sha256(path), date))
+        if problems:
+            raise LoadError(problems)
+        with self.session() as session:
+            for edition in editions:
+                problems += listimports.check(edition, session)
+            if problems:
+                raise LoadError(problems)
+            return [report for edition in editions
+                    for report in listimports.record(session, edition,
+                                                     actor or load_settings().user)]
 
     def load_bundled(self) -> LoadReport:
         """The bundled registry records, then the AIGS findings (their own table)."""

@@ -8,6 +8,7 @@ technology there adds it here.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -483,6 +484,8 @@ class ScreenRequest(BaseModel):
                              description=f"Supplier names, at most {MAX_SCREEN_NAMES}.")
     threshold: float = Field(DEFAULT_THRESHOLD, gt=0.0, le=1.0,
                              description="Lowest score that counts as a match.")
+    as_of: date | None = Field(None, description="Screen against the lists in force on this "
+                               "date (was the name listed then?); default: today's lists.")
 
 
 class ListHit(BaseModel):
@@ -492,6 +495,7 @@ class ListHit(BaseModel):
     listed_name: str | None = None
     url: str | None = None
     via: str | None = Field(None, description="The listed parent through which the list reaches it.")
+    until: str | None = Field(None, description="When the listing was removed (null: in force).")
 
 
 class ScreenMatch(BaseModel):
@@ -499,12 +503,23 @@ class ScreenMatch(BaseModel):
     score: float
     lists: list[ListHit]
     explanation: str
+    matched_name: str = Field(description="The entity's name or alias that matched, as written.")
+    matched_field: str = Field(description="name, legal_name, listed_name or alias.")
 
 
 class NearMiss(BaseModel):
     entity: str
     score: float
     reason: str
+
+
+class ListVersion(BaseModel):
+    list: RestrictionList
+    source: str = Field(description="'registry', 'bundled', or the imported file's name.")
+    as_of: str | None = Field(None, description="Publication date of the list file, else the "
+                              "latest listing date it holds.")
+    entries: int
+    sha256: str | None = Field(None, description="SHA-256 of the imported list file.")
 
 
 class ScreenResult(BaseModel):
@@ -519,12 +534,17 @@ class ScreenResult(BaseModel):
                   "explanation": "matched legal name 'Hangzhou Hikvision Digital Technology Co., "
                                  "Ltd.' exactly"},
         "near_misses": [], "matcher": MATCHER_VERSION,
+        "list_versions": [{"list": "us_entity_list", "source": "registry",
+                           "as_of": "2025-01-16", "entries": 96, "sha256": None}],
     }]})
 
     query: str
     match: ScreenMatch | None
     near_misses: list[NearMiss] = Field(default_factory=list)
     matcher: str
+    list_versions: list[ListVersion]
+    as_of: str | None = Field(None, description="The date the lists were taken as of; null: "
+                              "today's lists.")
 
 
 # --- vocabulary ------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from oversight.cli import audit as audit_commands
 from oversight.cli import claims as claims_commands
 from oversight.cli import coverage as coverage_commands
 from oversight.cli import extract as extract_commands
+from oversight.cli import lists as lists_commands
 from oversight.cli import render
 from oversight.cli import review as review_commands
 from oversight.cli import screen as screen_commands
@@ -46,6 +47,7 @@ def main(
         "--db", envvar="OVERSIGHT_DB_URL", help="Database URL or SQLite path.")] = None,
 ) -> None:
     ctx.obj = db or load_settings().db_url
+    ctx.meta["db_given"] = db is not None  # --db or OVERSIGHT_DB_URL: it must exist to screen
 
 
 def _registry(ctx: typer.Context) -> Registry:
@@ -429,6 +431,7 @@ def release(
 
 
 screen_commands.register(app)
+lists_commands.register(app)
 extract_commands.register(app)
 review_commands.register(app)
 assess_commands.register(app)

@@ -6,9 +6,8 @@ Rules, in the order they apply:
 - A sentence about a product launch, shares, a law or survey, or that negates ("no authority
   has proposed") yields nothing; one about sanctions, opinion or footage yields something
   only when it also reports a deployment event in a named place.
-- Country: places in the sentence, except labels ("Chinese firm", "Sweden's Axis",
-  "Shenzhen-based"), places of other events ("signed in Guangzhou", "a newsroom based in
-  Vilnius") and donors or lenders ("a grant from the Chinese government"); failing that, the
+- Country: places in the sentence that are deployment places (``places.not_deployment_place``
+  removes labels, currencies, metonymy, lenders, donors, signing places, comparisons); failing that, the
   country the text last spoke of, then its most-named country. A supplier's home country is
   never inherited from earlier sentences.
 - Vendor: suppliers named in the sentence (banks and buying agencies are not suppliers);
@@ -29,22 +28,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oversight.extract.lexicon import STATUS_PRECEDENCE
+from oversight.extract.places import not_deployment_place
 from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, STATUS, TECH, YEAR, Mention
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
-
-_HOME_AFTER_RE = re.compile(
-    r"^(?:'s)?[\s-]*(?:based|headquartered|made|owned|built|state-owned|backed|linked|"
-    r"(?:(?:tech|technology|telecoms?|surveillance|security|state-owned|equipment|camera|AI|"
-    r"private|giant|electronics|internet)\s+)*(?:firms?|company|companies|vendors?|giants?|suppliers?|"
-    r"manufacturers?|makers?|group|corporation|contractors?|providers?|start-?ups?|businesses))\b",
-    re.IGNORECASE,
-)
-_HOME_BEFORE_RE = re.compile(
-    r"(?:based in|headquartered in|from|of|companies in|firms in)\s+$", re.IGNORECASE
-)
-
 
 @dataclass
 class Candidate:
@@ -72,35 +60,6 @@ def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> li
         if i >= 0 and m.start < spans[i][1]:
             out[i].append(m)
     return out
-
-
-_DEMONYM_AGENCY_RE = re.compile(
-    r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:[Pp]olice|[Gg]overnment|[Mm]inistry|[Aa]uthorities|[Aa]rmy|[Mm]ilitary|"
-    r"officials|[Ii]nterior|[Bb]order|[Ii]mmigration|[Cc]ustoms|[Gg]endarmerie|[Ee]lectoral)"
-)
-_ELSEWHERE_RE = re.compile(
-    r"(?:based in|headquartered in|signed in|newsroom in|event in|conference in|summit in|visit to|"
-    r"trip to|fair in|exhibition in|held in|offices? in|talks in|forum in|ceremony in|grant from|"
-    r"loan from|loans from|financed by|funded by|financing from|paid for by|donated by|gift from|"
-    r"donation from|credit from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _is_home_label(text: str, place: Mention, homes: set[str], orgs_at: set[int]) -> bool:
-    """A place written as a supplier's label, or where something other than a deployment
-    happens ("signed in Guangzhou", "a newsroom based in Vilnius"), not a deployment place."""
-    if place.value.kind == "demonym":
-        # "Chinese-made", "Senegalese firm": a label; "Royal Canadian Mounted Police" is an agency.
-        return not _DEMONYM_AGENCY_RE.match(text, place.end)
-    after = text[place.end : place.end + 60]
-    before = text[max(0, place.start - 25) : place.start]
-    if _HOME_AFTER_RE.match(after) or _ELSEWHERE_RE.search(before):
-        return True
-    for k in range(4):
-        if place.end + k in orgs_at and text[place.end : place.end + k].strip(" '’s") == "":
-            return True  # "Sweden's Axis Communications", "Zhejiang Dahua Technology"
-    return place.value.iso3 in homes and bool(_HOME_BEFORE_RE.search(before))
 
 
 def _suppliers(sentence: list[Mention]) -> list[Mention]:
@@ -152,7 +111,10 @@ def relate(
     for sentence in by_sentence:
         homes = {homes_of[m.value] for m in sentence if m.kind == ORG and m.value in homes_of}
         orgs_at = {m.start for m in sentence if m.kind == ORG}
-        kept = [m for m in sentence if m.kind == PLACE and not _is_home_label(text, m, homes, orgs_at)]
+        named = {m.value.iso3 for m in sentence if m.kind == PLACE}
+        kept = [
+            m for m in sentence if m.kind == PLACE and not not_deployment_place(text, m, homes, orgs_at, named)
+        ]
         kept += [
             _agency_place(m, res)
             for m in sentence

@@ -26,7 +26,7 @@ def _verdicts(text: str, res: Resources) -> dict[str, bool]:
         ("Police in Quito use face recognition, as in China.", "China"),
     ],
 )
-def test_a_place_used_as_something_else_is_not_a_deployment_place(text: str, place: str, res: Resources) -> None:
+def test_a_place_used_otherwise_is_not_a_deployment_place(text: str, place: str, res: Resources) -> None:
     verdicts = _verdicts(text, res)
     assert verdicts[place] is True
     assert not all(verdicts.values()) or len(verdicts) == 1

@@ -24,7 +24,9 @@ _HOME_AFTER_RE = re.compile(
     r"manufacturers?|makers?|group|corporation|contractors?|providers?|start-?ups?|businesses))\b",
     re.IGNORECASE,
 )
-_HOME_BEFORE_RE = re.compile(r"(?:based in|headquartered in|from|of|companies in|firms in)\s+$", re.IGNORECASE)
+_HOME_BEFORE_RE = re.compile(
+    r"(?:based in|headquartered in|from|of|companies in|firms in)\s+$", re.IGNORECASE
+)
 _DEMONYM_AGENCY_RE = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:[Pp]olice|[Gg]overnment|[Mm]inistry|[Aa]uthorities|[Aa]rmy|[Mm]ilitary|"
     r"officials|[Ii]nterior|[Bb]order|[Ii]mmigration|[Cc]ustoms|[Gg]endarmerie|[Ee]lectoral)"

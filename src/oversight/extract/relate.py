@@ -22,7 +22,6 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -113,7 +112,9 @@ def relate(
         orgs_at = {m.start for m in sentence if m.kind == ORG}
         named = {m.value.iso3 for m in sentence if m.kind == PLACE}
         kept = [
-            m for m in sentence if m.kind == PLACE and not not_deployment_place(text, m, homes, orgs_at, named)
+            m
+            for m in sentence
+            if m.kind == PLACE and not not_deployment_place(text, m, homes, orgs_at, named)
         ]
         kept += [
             _agency_place(m, res)

@@ -4,7 +4,8 @@ Rules, in the order they apply:
 
 - A sentence with a technology cue yields one candidate per (country, vendor, technology).
 - A sentence about a product launch, shares, a law or survey, or that negates ("no authority
-  has proposed") yields nothing; one about sanctions, opinion or footage yields something
+  has proposed"), or a not-claim (``notclaims.not_claim``: marketing, market reports, generic
+  sales, restrictions) yields nothing; one about sanctions, opinion or footage yields something
   only when it also reports a deployment event in a named place.
 - Country: places in the sentence that are deployment places (``places.not_deployment_place``
   removes labels, currencies, metonymy, lenders, donors, signing places, comparisons); failing that, the
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oversight.extract.lexicon import STATUS_PRECEDENCE
+from oversight.extract.notclaims import not_claim
 from oversight.extract.places import not_deployment_place
 from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, STATUS, TECH, YEAR, Mention
 
@@ -155,6 +157,7 @@ def relate(
         blocked = bool(
             negatives & {"product", "negation", "law", "stock"}
             or (negatives and not (firm and sentence_places))
+            or (techs and not_claim(text[spans[i][0] : spans[i][1]]))
         )
         # "The company said the device ..." continues the sentence before it.
         anaphoric = not suppliers and any(m.kind == ANAPHOR for m in sentence)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from oversight.extract import lexicon_romance
+
 _GROUP_RE = re.compile(r"\{([^{}]*)\}")
 
 
@@ -140,25 +142,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         national data {centre|center}
     """),
 }
-# A few cues in French, Spanish and Portuguese, for reporting in those languages.
-_OTHER_LANGUAGES: dict[str, list[str]] = {
-    "facial_recognition": _cues("""
-        {reconnaissance faciale|reconocimiento facial|reconhecimento facial}
-    """),
-    "video_surveillance": _cues("""
-        {vidéosurveillance|vidéo-surveillance|videovigilancia|videomonitoramento|videovigilância}
-        {caméras|cámaras|câmeras|câmaras}
-    """),
-    "safe_city": _cues("""
-        {centre de commandement|centre de contrôle|centro de comando|centro de mando|centro de control}
-        {ville sûre|ciudad segura|cidade segura}
-    """),
-    "biometric_identification": _cues("""
-        {empreintes digitales|huellas dactilares|impressões digitais|biométrique|biométrico|biométrica}
-    """),
-}
-for _tech, _extra in _OTHER_LANGUAGES.items():
-    TECHNOLOGY_CUES[_tech].extend(_extra)
+# Cues in Spanish, French and Portuguese (lexicon_romance).
+for _tech, _block in lexicon_romance.TECHNOLOGY.items():
+    TECHNOLOGY_CUES[_tech].extend(_cues(_block))
 
 WEAK_TECHNOLOGY_CUES = frozenset(
     [
@@ -254,34 +240,14 @@ WEAK_CONTRACT_CUES = _cues("""
     {signed|agreed|awarded|agreement|contract|deal}
 """)
 STATUS_PRECEDENCE = ("denied", "cancelled", "pilot", "operational", "contracted", "planned")
-STATUS_CUES["contracted"].extend(
-    _cues("""
-    {a signé|ont signé|signé|firmó|firmaron|firmado|assinou|assinado}
-    {accord|contrat|contrato|acuerdo|convenio}
-""")
-)
-STATUS_CUES["operational"].extend(
-    _cues("""
-    {inauguré|inauguró|inaugurou|mis en service|installé|installées|instaló|instaladas|instalados|instalou}
-    {en funcionamiento|en service|em funcionamento|en operación}
-""")
-)
-STATUS_CUES["planned"].extend(
-    _cues("""
-    {prévoit|prevé|prevê|planea|planifie|licitación|appel d'offres}
-""")
-)
-STATUS_CUES["cancelled"].extend(
-    _cues("""
-    {suspendu|suspendió|suspendeu|annulé|canceló|cancelou|anulado}
-""")
-)
+for _status, _block in lexicon_romance.STATUS.items():
+    STATUS_CUES[_status].extend(_cues(_block))
 
 # Phrases that weaken a claim without changing its status.
 HEDGE_CUES = _cues("""
     {reportedly|allegedly|rumoured|rumored|unconfirmed|may have|might have|could have|is said to|are said to}
     {according to reports|it is unclear|it remains unclear|suspected}
-""")
+""") + _cues(lexicon_romance.HEDGE)
 
 # Contexts that mention a vendor and a technology without reporting a deployment. A sentence
 # with such a cue yields no claim unless it also holds a deployment status.
@@ -339,12 +305,14 @@ SUPPLIER_VERBS = (
     r"|won|secured|clinched|bagged|landed|supplied|supplies|will supply|to supply|supplying|provided"
     r"|provides|will provide|installed|installs|will install|delivered|delivers|built|builds|will build"
     r"|developed|develops|designed|deployed|implemented|implements|signed|sells|sold|manufactured"
+    r"|" + lexicon_romance.SUPPLIER_VERBS
 )
 SUPPLIER_PREPS = (
     r"(?:supplied|provided|installed|built|developed|delivered|designed|made|manufactured|implemented"
     r"|deployed|operated|run|powered|awarded|contracted|sold|executed|equipped|maintained)(?: [\w,]+){0,4}? by"
     r"|(?:contract|deal|agreement|partnership|tender|order)s? (?:with|to|was awarded to|went to)"
     r"|awarded (?:\w+ ){0,4}to|partnered with|signed with|teamed up with|(?:cameras|systems?|technology|software|platform|equipment) from"
+    r"|in partnership with|" + lexicon_romance.SUPPLIER_PREPS
 )
 AGENCY_WORDS = frozenset(
     [

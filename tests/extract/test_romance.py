@@ -13,7 +13,8 @@ from oversight.extract.resources import Resources
     ("text", "expected"),
     [
         (
-            "En 2019, la Policía de Perú instaló cámaras de videovigilancia suministradas por Hikvision en Lima.",
+            "En 2019, la Policía de Perú instaló cámaras de videovigilancia suministradas por Hikvision "
+            "en Lima.",
             ("PER", "Hikvision", "video_surveillance", "operational"),
         ),
         (

@@ -24,6 +24,7 @@ from oversight.extract.evaluate import evaluate as score_claims
 from oversight.extract.pipeline import ClaimWriter, extract_stream, load_done
 from oversight.extract.readers import MAX_BYTES, expand_inputs, read_inputs
 from oversight.extract.resources import build_resources
+from oversight.extract.scorer import MODEL_PATH, default_scorer
 from oversight.store import queries
 
 
@@ -222,6 +223,16 @@ def register(app: typer.Typer) -> None:
         if failures:
             raise typer.Exit(1)
 
+    @app.command("train-scorer")
+    def train_scorer(
+        corpus: Annotated[Path, typer.Option("--corpus", help="The labelled corpus folder.")] = Path(
+            "tests/extract/corpus"
+        ),
+        output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write.")] = MODEL_PATH,
+    ) -> None:
+        """Train the claim scorer on the corpus's development part (never its test part)."""
+        render.print_json(_train_scorer(corpus, output))
+
     @app.command()
     def evaluate(
         gold: Annotated[
@@ -297,6 +308,22 @@ def register(app: typer.Typer) -> None:
         )
         if details:
             _details_tables(scores.missed, scores.spurious)
+
+
+def _train_scorer(folder: Path, output: Path) -> dict[str, Any]:
+    """``train-scorer``: fit the claim scorer on the corpus's development part, write it."""
+    from oversight.extract.scorer_training import train, training_rows
+
+    if not folder.is_dir():
+        render.errors.print(f"[red]error:[/red] {folder}: not a corpus folder", highlight=False)
+        raise typer.Exit(2)
+    res = build_resources()
+    rows = training_rows(load_corpus(folder).part("dev"), res)
+    scorer, about = train(rows)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(scorer.as_json(about), encoding="utf-8")
+    default_scorer.cache_clear()
+    return {**about, "threshold": scorer.threshold, "output": str(output)}
 
 
 def _details_tables(missed: list[dict[str, Any]], spurious: list[dict[str, Any]]) -> None:

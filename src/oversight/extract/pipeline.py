@@ -49,7 +49,7 @@ def extract_document(doc: Document, resources: Resources) -> list[dict[str, Any]
 
 def _candidates(doc: Document, resources: Resources) -> list[Candidate]:
     spans = segment(doc.text)
-    mentions = tag(doc.text, resources, spans)
+    mentions = tag(doc.text, resources, spans, doc.published)
     return relate(doc.text, spans, mentions, resources)
 
 

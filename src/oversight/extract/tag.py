@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from oversight.extract import lexicon
+from oversight.extract.dates import relative_years
 from oversight.extract.prefilter import fold, fold_key, on_boundary
 
 if TYPE_CHECKING:
@@ -197,12 +198,15 @@ _STOP_FIRST = frozenset(
 )
 
 
-def tag(text: str, res: Resources, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+def tag(
+    text: str, res: Resources, spans: list[tuple[int, int]] | None = None, published: str | None = None
+) -> list[Mention]:
     """All mentions in the text, sorted by start.
 
     With sentence ``spans``, the pattern-based tags (years, money, status phrases, "the
     company", unnamed suppliers) are looked for only near sentences with a technology cue:
-    the rest of a long article cannot change a claim.
+    the rest of a long article cannot change a claim. With the article's ``published`` date,
+    relative dates ("yesterday", "in April", "last year") are years too (dates.py).
     """
     low = fold(text)
     entities: list[Mention] = []
@@ -233,6 +237,7 @@ def tag(text: str, res: Resources, spans: list[tuple[int, int]] | None = None) -
         found.extend(
             Mention(YEAR, m.start(), m.end(), int(m.group())) for m in _YEAR_RE.finditer(text, start, end)
         )
+        found.extend(Mention(YEAR, s, e, year) for s, e, year in relative_years(text, published, start, end))
         found.extend(
             Mention(MONEY, m.start(), m.end(), m.group()) for m in _MONEY_RE.finditer(text, start, end)
         )

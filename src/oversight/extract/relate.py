@@ -11,6 +11,8 @@ Rules, in the order they apply:
   removes labels, currencies, metonymy, lenders, donors, signing places, comparisons); failing that, the
   country the text last spoke of, then its most-named country. A supplier's home country is
   never inherited from earlier sentences.
+- Binding: with several vendors in a sentence, each keeps the countries and technologies of its
+  own clause (``bind.bind``), not the cross product.
 - Vendor: suppliers named in the sentence (banks and buying agencies are not suppliers);
   "the company" / "the Chinese firm" is the last vendor named; failing that, the suppliers
   of the sentence before or after; else none.
@@ -27,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from oversight.extract.bind import bind, clauses
 from oversight.extract.lexicon import STATUS_PRECEDENCE
 from oversight.extract.notclaims import not_claim
 from oversight.extract.places import not_deployment_place
@@ -34,6 +37,7 @@ from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, STATUS, 
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
+
 
 @dataclass
 class Candidate:
@@ -283,21 +287,31 @@ def _candidates(
     anchor = status.start if status else min(t.start for t in techs.values())
     year = min(years, key=lambda m: abs(m.start - anchor)).value if years else None
     hedged = any(m.kind == HEDGE for m in sentence)
+    # Each vendor of the sentence keeps the countries and technologies of its own clause.
+    parts = clauses(text, span[0], span[1])
+    placed = [(v.start, v.value) for v in vendors] if vendor_in_sentence else []
+    country_of = bind(
+        parts, placed, [(p.start, p.value.iso3) for p in sentence_places if p.value.iso3 in countries]
+    )
+    tech_of = bind(
+        parts, placed, [(m.start, m.value) for m in sentence if m.kind == TECH and m.value in techs]
+    )
     out = []
-    for country in countries:
-        cities = list(
-            dict.fromkeys(
-                _city_name(text, p)
-                for p in sentence_places
-                if p.value.iso3 == country and p.value.kind == "city"
+    for vendor in vendors or [None]:
+        name = vendor.value if vendor else None
+        for country in country_of.get(name) or countries:
+            cities = list(
+                dict.fromkeys(
+                    _city_name(text, p)
+                    for p in sentence_places
+                    if p.value.iso3 == country and p.value.kind == "city"
+                )
             )
-        )
-        for tech in techs:
-            for vendor in vendors or [None]:
+            for tech in tech_of.get(name) or techs:
                 out.append(
                     Candidate(
                         country=country,
-                        vendor=vendor.value if vendor else None,
+                        vendor=name,
                         vendor_known=bool(vendor and vendor.org_kind != "unknown"),
                         technology=tech,
                         status=status.value if status else None,

@@ -167,6 +167,8 @@ STATUS_CUES: dict[str, list[str]] = {
         did not supply
         does not supply
         {false|baseless|unfounded} {reports|claims|allegations}
+        {never switched on|never been switched on|never activated|never been activated|not been activated|not being used|is not used|are not used|not in use}
+        {does not provide|do not provide|did not provide|has never provided|never provided}
     """),
     "cancelled": _cues("""
         {cancelled|canceled|cancels|cancelling|canceling|cancellation}
@@ -183,6 +185,8 @@ STATUS_CUES: dict[str, list[str]] = {
         {stopped using|stop using|no longer uses|no longer using|ended its use|ended the use}
         {ended its|ended the|has ended|have ended|pulled the plug|was terminated|were terminated}
         {annulled|revoked|rescinded|blocked the}
+        {not to switch on|not to activate|would be unlawful|was unlawful|is unlawful|ruled unlawful|declared unlawful}
+        {forbade|forbidden|forbids|prohibited|prohibits|ordered to stop|ordered it to stop|ordered the police to stop}
     """),
     "pilot": _cues("""
         pilot{|s|ed|ing}
@@ -191,6 +195,7 @@ STATUS_CUES: dict[str, list[str]] = {
         {test phase|testing phase|field test|field tests|being tested|was tested|were tested|tested the|testing the}
         {proof of concept|proof-of-concept}
         {limited roll-out|limited rollout}
+        {began testing|started testing|is testing|are testing|being trialled|being trialed|being piloted|testing phase}
     """),
     "operational": _cues("""
         {installed|has installed|have installed|were installed|was installed|installing}
@@ -229,6 +234,8 @@ STATUS_CUES: dict[str, list[str]] = {
         {memorandum of understanding|mou|memorandum|framework agreement|letter of intent}
         {under negotiation|in talks|negotiating|negotiations}
         {next year|upcoming|future|planned}
+        {to plant|to install|to deploy|to roll out|to introduce}
+        {could deploy|may deploy|might deploy|could introduce|may introduce|could install}
     """),
 }
 # Words that describe a supply without dating it: they set a status only when nothing else does.

@@ -76,6 +76,7 @@ STATUS: dict[str, str] = {
         {prévoit|prévu|prévue|projette|envisage|prevé|previsto|prevista|planea|planifica|planeja|pretende|prevê|anunció|anunciou|annoncé}
         {licitación|licitação|appel d'offres|concurso público|protocole d'accord|memorando de entendimiento|memorando de entendimento|lettre d'intention}
         {va installer|va déployer|va a instalar|vai instalar|instalará|desplegará|implementará|será instalado|serán instalados|serão instaladas}
+        {busca adquirir|busca contratar|pretende adquirir|procura adquirir|cherche à acquérir|souhaite acquérir}
     """,
 }
 

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oversight.extract.bind import bind, clauses
-from oversight.extract.lexicon import STATUS_PRECEDENCE
 from oversight.extract.notclaims import not_claim
 from oversight.extract.places import not_deployment_place
-from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, STATUS, TECH, YEAR, Mention
+from oversight.extract.status import sentence_status
+from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, TECH, YEAR, Mention
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
@@ -85,21 +85,6 @@ def _technologies(sentence: list[Mention], text: str) -> dict[str, Mention]:
     return techs
 
 
-def _status(sentence: list[Mention]) -> Mention | None:
-    cues = [m for m in sentence if m.kind == STATUS]
-    cues = [m for m in cues if not m.weak] or cues
-    if not cues:
-        return None
-    best = min(cues, key=lambda m: (STATUS_PRECEDENCE.index(m.value), m.start))
-    if best.value == "planned":
-        # "Under the contract, signed in 2020, the company will install ...": the future work
-        # is contracted.
-        signed = [m for m in sentence if m.kind == STATUS and m.value == "contracted"]
-        if signed:
-            return signed[0]
-    return best
-
-
 def relate(
     text: str, spans: list[tuple[int, int]], mentions: list[Mention], res: Resources
 ) -> list[Candidate]:
@@ -145,12 +130,12 @@ def relate(
         suppliers = suppliers_of[i]
         next_suppliers = suppliers_of[i + 1] if i + 1 < len(by_sentence) else []
         techs = _technologies(sentence, text)
-        status = own_status = _status(sentence)
+        status = own_status = sentence_status(sentence, text)
         status_sentence = sentence
         if status is None and techs:
             # "The agreement covers 400 cameras": the event is in the sentence before or after.
             for j in (i - 1, i + 1):
-                if 0 <= j < len(by_sentence) and (near := _status(by_sentence[j])) is not None:
+                if 0 <= j < len(by_sentence) and (near := sentence_status(by_sentence[j], text)) is not None:
                     status, status_sentence = near, by_sentence[j]
                     break
         negatives = {m.value for m in sentence if m.kind == NEGATIVE}

@@ -15,7 +15,8 @@ Rules, in the order they apply:
   own clause (``bind.bind``), not the cross product.
 - Vendor: suppliers named in the sentence (banks and buying agencies are not suppliers);
   "the company" / "the Chinese firm" is the last vendor named; failing that, the suppliers
-  of the sentence before or after; else none.
+  of the sentence before or after; failing that, the suppliers the document names with an
+  event for that country (document_vendors.py); else none.
 - Status: the cue of highest precedence (denial, cancellation, pilot, in use, contract,
   plan) in the sentence, else in the sentence before or after; a denial or cancellation in
   the next sentences ends the story told before it. Year: the year nearest that cue. City:
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oversight.extract.bind import bind, clauses
+from oversight.extract.document_vendors import lend_vendors, note_suppliers
 from oversight.extract.notclaims import not_claim
 from oversight.extract.places import not_deployment_place
 from oversight.extract.status import sentence_status
@@ -55,6 +57,7 @@ class Candidate:
     hedged: bool
     via_anaphor: bool
     city_in_sentence: bool = False
+    vendor_from_document: bool = False
 
 
 def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
@@ -126,6 +129,7 @@ def relate(
     last_found: list[Candidate] = []
     last_found_at = -10
     suppliers_of = [_suppliers(s) for s in by_sentence]
+    doc_suppliers: dict[str, dict[str, Mention]] = {}
     for i, sentence in enumerate(by_sentence):
         suppliers = suppliers_of[i]
         next_suppliers = suppliers_of[i + 1] if i + 1 < len(by_sentence) else []
@@ -201,6 +205,11 @@ def relate(
         if suppliers:
             last_vendor = suppliers[-1]
         prev_suppliers = suppliers
+        if not blocked:
+            note_suppliers(
+                doc_suppliers, suppliers, countries or [context_country or ""], own_status is not None
+            )
+    out = lend_vendors(out, doc_suppliers)
     # A claim whose sentence names no city takes the city of its country that the text names,
     # when it names only one.
     doc_cities: dict[str, set[str]] = {}

@@ -3,7 +3,7 @@ claim's ``confidence`` (the estimated chance that the claim is right).
 
 Features (``FEATURES``; each in [0, 1] or a log count) describe how a claim was found, never
 which document it came from: whether its vendor and country are named in its own sentence or
-reached through "the company" or a neighbouring sentence, whether the vendor is in the registry,
+reached through "the company", a neighbouring sentence or another paragraph of the document, whether the vendor is in the registry,
 its status and technology, whether the sentence hedges, how many sentences support it, and how
 crowded its sentence and document are (a sentence yielding many claims is a cross product; a
 document with many countries is a roundup or background).
@@ -34,6 +34,7 @@ STATUSES = ("planned", "contracted", "pilot", "operational", "cancelled", "denie
 FEATURES = (
     "vendor_in_sentence",
     "vendor_via_anaphor",
+    "vendor_from_document",
     "vendor_known",
     "vendor_unknown_name",
     "no_vendor",
@@ -68,6 +69,7 @@ def features(members: list[Candidate], best: Candidate, status: str | None, shap
     out = dict.fromkeys(FEATURES, 0.0)
     out["vendor_in_sentence"] = float(any(c.vendor_in_sentence for c in members))
     out["vendor_via_anaphor"] = float(all(c.via_anaphor for c in members))
+    out["vendor_from_document"] = float(all(c.vendor_from_document for c in members))
     out["vendor_known"] = float(best.vendor_known)
     out["vendor_unknown_name"] = float(best.vendor is not None and not best.vendor_known)
     out["no_vendor"] = float(best.vendor is None)

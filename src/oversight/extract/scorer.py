@@ -5,8 +5,9 @@ Features (``FEATURES``; each in [0, 1] or a log count) describe how a claim was 
 which document it came from: whether its vendor and country are named in its own sentence or
 reached through "the company", a neighbouring sentence or another paragraph of the document,
 whether the vendor is in the registry, its status and technology, whether the sentence hedges,
-how many sentences support it, and how crowded its sentence and document are (a sentence yielding many claims is a cross product; a
-document with many countries is a roundup or background).
+how many sentences support it, and how crowded its sentence and document are (a sentence
+yielding many claims is a cross product; a document with many countries is a roundup or
+background).
 
 The coefficients live in ``oversight/data/extract/claim_scorer.json``, written by
 ``oversight train-scorer`` (``scorer_training.py``) from the development part of the labelled

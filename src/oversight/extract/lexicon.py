@@ -98,6 +98,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         crime records
         pre-crime
         precrime
+        e-policing
+        {police|criminal records|crime} {database|databases}
+        criminal records {system|platform}
     """),
     "video_surveillance": _cues("""
         cctv
@@ -130,6 +133,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         predator spyware
         {social media|online|internet} censorship
         social media accounts
+        monitor{|s|ed|ing} {messaging apps|private groups|chat groups|whatsapp groups}
     """),
     "big_data_platform": _cues("""
         big data {|platform|platforms|analytics|centre|center|system}
@@ -140,6 +144,8 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {integrated|centralised|centralized|unified} {database|databases|data platform}
         {data integration|data analytics|intelligence} platform
         national data {centre|center}
+        {national identity|identity|national id|digital identity|digital id} {database|databases|register|registry|management system|system|platform}
+        {smart|biometric} {id cards|identity cards|national id cards}
     """),
 }
 # Cues in Spanish, French and Portuguese (lexicon_romance).

@@ -25,6 +25,7 @@ TECHNOLOGY: dict[str, str] = {
         {centro de comando|centro de mando|centro de control|centro de monitoreo|centro de monitoramento|centro integrado}
         {ville sûre|ville sécurisée|ville intelligente|villes intelligentes|ciudad segura|ciudad inteligente|ciudades inteligentes|cidade segura|cidade inteligente|cidades inteligentes}
         {c4|c5|ecu 911|ecu-911}
+        {centre national de vidéosurveillance|centro nacional de videovigilancia|centre national de commandement}
     """,
     "biometric_identification": """
         {empreintes digitales|huellas dactilares|huellas digitales|impressões digitais|biométrique|biométriques|biométrico|biométricos|biométrica|biométricas|biometria|biometría|biométrie}
@@ -43,7 +44,8 @@ TECHNOLOGY: dict[str, str] = {
     "big_data_platform": """
         {base de données|base de datos|banco de dados} {nationale|nacional|de la population|de población|biométrique}
         {registre national|registro nacional|fichier national|carte nationale d'identité|cédula de identidad|carnet de la patria}
-        {megadatos|mégadonnées|macrodados}
+        {megadatos|mégadonnées|macrodados|tarjetas inteligentes|cartes à puce|cartões inteligentes}
+        {base de datos del|bases de datos del|cruzar informações|cruzar datos|croiser les données}
     """,
 }
 

@@ -95,7 +95,7 @@ def test_edit_and_reject(clients) -> None:  # type: ignore[no-untyped-def]
     ({"status": "rumoured"}, "status", "not a known status"),
     ({"announced": "March 2021"}, "announced", "YYYY"),
     ({"suppliers": [{"organisation": "Huawei", "role": "seller"}]}, "suppliers[0].role", "supplier role"),
-    ({"id": "my-own-id"}, "id", "set by the reviewer"),
+    ({"id": "my-own-id"}, "id", "no deployment 'my-own-id' to correct"),  # an id makes a correction
     ({"colour": "red"}, "colour", "unknown field"),
 ])
 def test_bad_submissions_name_the_field(clients, change, field, words) -> None:  # type: ignore[no-untyped-def]

@@ -46,12 +46,15 @@ class Me(BaseModel):
 
 class ContributionOut(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
-        "id": 7, "submitted_by": "bob", "submitted_at": "2026-11-30T10:00:00", "state": "pending",
+        "id": 7, "corrects": None, "submitted_by": "bob", "submitted_at": "2026-11-30T10:00:00",
+        "state": "pending",
         "payload": PAYLOAD_EXAMPLE, "edited_payload": None, "decided_by": None, "decided_at": None,
         "deployment_id": None, "note": None,
     }]})
 
     id: int
+    corrects: str | None = Field(None, description="The registry deployment this contribution "
+                                 "corrects (the payload's `id`), or null for a new deployment.")
     submitted_by: str
     submitted_at: str
     state: str = Field(description="pending, accepted or rejected.")
@@ -97,8 +100,11 @@ def submit(
     payload: Annotated[dict[str, Any], Body(openapi_examples={"deployment": {
         "summary": "A deployment with one source", "value": PAYLOAD_EXAMPLE}})],
 ) -> dict[str, Any]:
-    """A deployment record in the registry's input format (data/README.md), without `id` and
-    `review_state`, with at least one source. It waits as `pending` until a reviewer decides."""
+    """A deployment record in the registry's input format (data/README.md), without
+    `review_state`, with at least one source. It waits as `pending` until a reviewer decides.
+    Without `id` it proposes a new deployment; with the `id` of a registry deployment it is a
+    correction: the whole record as it should read (start from the current one), which replaces
+    the record when accepted."""
     try:
         return contributions.submit(session, payload, user.name)
     except contributions.ContributionError as error:

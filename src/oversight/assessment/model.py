@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
+from oversight import safe_yaml
 from oversight.errors import OversightError, Problem
 from oversight.registry.records import country_name
 from oversight.vocab import RESTRICTION_LISTS, TECHNOLOGIES
@@ -151,6 +152,8 @@ class AssessmentInput(Form):
     publicly_accessible_space: TriState = None
     biometric: TriState = None
     uses: list[Use] | None = Field(None, description="left out = not known")
+    uses_partial: bool = Field(False, description="true when `uses` lists uses known to happen while "
+                               "whether there are others is not known")
     authorisation: Literal["judicial", "administrative", "none", "unknown"] = "unknown"
     exception: Literal["victim_search", "imminent_threat", "serious_crime_suspect", "none",
                        "unknown"] = "unknown"
@@ -228,8 +231,12 @@ def _line_of(loc: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
 def parse_description(text: str, name: str) -> AssessmentInput:
     """A description from YAML or JSON text; `name` is the file name used in errors."""
     try:
+        safe_yaml.check(text)
         data = yaml.safe_load(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except safe_yaml.UntrustedYamlError as error:
+        raise DescriptionError([Problem(name, error.line, None,
+                                        f"{error.reason} in a description")]) from None
     except yaml.YAMLError as error:
         if name.lower().endswith(".json"):
             try:

@@ -13,11 +13,20 @@ from oversight.analytics.index import country_index
 from oversight.analytics.stats import stats
 from oversight.api.deps import get_session
 from oversight.portal import search as matching
-from oversight.portal.filters import PAGE_SIZE, api_query, filter_options, parse_filters, search_text
+from oversight.portal.filters import (
+    PAGE_SIZE,
+    Page,
+    PageError,
+    api_query,
+    filter_options,
+    parse_filters,
+    parse_page,
+    search_text,
+)
 from oversight.portal.templating import render
 from oversight.portal.worldmap import index_map
 from oversight.store import queries
-from oversight.store.queries import DeploymentFilter
+from oversight.store import search as store_search
 
 router = APIRouter(include_in_schema=False)
 
@@ -56,16 +65,23 @@ def home(request: Request, session: Annotated[Session, Depends(get_session)]) ->
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     q = search_text((request.query_params.get("q") or "").strip())
-    context: dict[str, Any] = {"q": q, "twin": [("", "/api/v1/deployments?q="), ("", "/api/v1/organisations"),
-                                                ("", "/api/v1/sources")]}
+    number = parse_page(request.query_params)
+    context: dict[str, Any] = {"q": q, "twin": [("", "/api/v1/search?q=")]}
     if q:
-        filters = DeploymentFilter(q=q)
+        found = store_search.search(session, q, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+        pages = max(1, -(-found["total"] // PAGE_SIZE))
+        if number > pages:
+            raise PageError(422, f"page: {number} is past the last page ({pages})", "page")
+
+        def link(n: int) -> str:
+            return f"/search?{urlencode({'q': q, 'page': n})}"
+
         context.update(
-            total=queries.count_deployments(session, filters),
-            deployments=queries.deployments(session, filters, limit=PAGE_SIZE),
-            organisations=matching.organisations(queries.organisations(session), q),
+            found,
+            page=Page(number, pages, link(number - 1) if number > 1 else None,
+                      link(number + 1) if number < pages else None, (number - 1) * PAGE_SIZE),
             sources=matching.sources(queries.sources(session), q),
-            more_url=f"/deployments?{urlencode({'q': q})}",
+            twin=[("", "/api/v1/search?" + urlencode({"q": q, "limit": PAGE_SIZE,
+                                                     "offset": (number - 1) * PAGE_SIZE}))],
         )
-        context["twin"][0] = ("", f"/api/v1/deployments?{urlencode({'q': q})}")
     return render(request, "search.html", context)

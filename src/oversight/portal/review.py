@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
@@ -22,6 +23,7 @@ from oversight.portal.errors import error_page
 from oversight.portal.templating import render
 from oversight.review import contributions
 from oversight.review.proposals import AlreadyDecided, ReviewError, find
+from oversight.store import queries
 
 router = APIRouter(include_in_schema=False)
 PROPOSAL_EDITS = ("country", "vendor", "technology", "status", "year", "city", "source_url")
@@ -86,9 +88,23 @@ def contribution_page(request: Request, contribution_id: int) -> Response:
         return refused
     with request.app.state.registry.session() as session:
         found = contributions.contribution(session, contribution_id)  # NotFound -> 404 page
+        changes = _correction_changes(session, found)
     return render(request, "review/contribution.html", {
         "contribution": found, "values": contribution_form.to_values(found["payload"]), "errors": {},
-        **contribution_form.choices()})
+        "changes": changes, **contribution_form.choices()})
+
+
+def _correction_changes(session: Session, found: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """For a correction, each field whose proposed value differs from the record's current one."""
+    if not found["corrects"]:
+        return None
+    try:
+        current = contributions.record_of(queries.deployment(session, found["corrects"]))
+    except NotFound:
+        current = {}
+    proposed = found["payload"]
+    return [{"field": key, "now": current.get(key), "proposed": proposed.get(key)}
+            for key in dict.fromkeys([*current, *proposed]) if current.get(key) != proposed.get(key)]
 
 
 @router.post("/review/contributions/{contribution_id}", response_class=HTMLResponse)

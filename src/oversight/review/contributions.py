@@ -1,8 +1,11 @@
 """Contributions: deployments submitted by people, checked with the registry's own record model
 and loaded through Registry.load_records when a reviewer accepts them.
 
-A payload is a deployment record in the registry's input format (data/README.md) without `id`
-and `review_state`, which the reviewer's decision sets, and with at least one source.
+A payload is a deployment record in the registry's input format (data/README.md) without
+`review_state`, which the reviewer's decision sets, and with at least one source. Without `id` it
+proposes a new deployment; with the `id` of a registry deployment it is a **correction**: the
+whole record as it should read, which replaces the current one when a reviewer accepts it (so
+`record_of` gives the current record to start from, and nothing the corrector kept is lost).
 """
 
 from __future__ import annotations
@@ -28,7 +31,10 @@ STATES = ("pending", "accepted", "rejected")
 # What the API and the review forms send -> the decision taken (for proposals and contributions alike).
 VERBS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
 DECISIONS = tuple(VERBS.values())
-RESERVED = ("id", "review_state")  # set by the review, not by the contributor
+RESERVED = ("review_state",)  # set by the review, not by the contributor
+# Fields of a deployment view that are the registry's own bookkeeping, not facts a record states.
+DERIVED = ("country_name", "year", "status_as_of", "review_state", "created_at", "updated_at",
+           "history", "review", "assessments", "evidence")
 # An unknown supplier is added to the registry with the kind its role implies.
 KIND_OF_ROLE = {"supplier": "vendor", "integrator": "integrator", "financier": "financier",
                 "operator": "integrator"}
@@ -65,7 +71,7 @@ def validate(data: Any) -> dict[str, Any]:
     problems = [FieldProblem(name, "is set by the reviewer's decision; leave it out")
                 for name in RESERVED if name in data]
     try:
-        record = DeploymentIn.model_validate({**data, "id": "contribution"} if "id" not in data else data)
+        record = DeploymentIn.model_validate(data if "id" in data else {**data, "id": "contribution"})
     except ValidationError as error:
         for detail in error.errors():
             message = detail["msg"].removeprefix("Value error, ")
@@ -77,12 +83,25 @@ def validate(data: Any) -> dict[str, Any]:
         problems.append(FieldProblem("sources", "give at least one source: every fact needs evidence"))
     if problems:
         raise ContributionError(problems)
-    return record.model_dump(mode="json", exclude_none=True, exclude=set(RESERVED))
+    return record.model_dump(mode="json", exclude_none=True,
+                             exclude=set(RESERVED) | (set() if "id" in data else {"id"}))
+
+
+def record_of(view: dict[str, Any]) -> dict[str, Any]:
+    """A deployment view (queries.deployment) as a record in the input format: what a correction
+    starts from."""
+    record = {k: v for k, v in view.items() if k not in DERIVED and k not in ("suppliers", "sources")
+              and v is not None}
+    if record.get("contract_value_scope") == "deployment":
+        del record["contract_value_scope"]  # the default
+    record["suppliers"] = [{"organisation": s["name"], "role": s["role"]} for s in view["suppliers"]]
+    record["sources"] = [{k: v for k, v in s.items() if v not in (None, [])} for s in view["sources"]]
+    return record
 
 
 def _view(row: Contribution) -> dict[str, Any]:
     return {
-        "id": row.id, "submitted_by": row.submitted_by,
+        "id": row.id, "corrects": row.payload.get("id"), "submitted_by": row.submitted_by,
         "submitted_at": row.submitted_at.isoformat(timespec="seconds"),
         "state": row.state, "payload": row.payload, "edited_payload": row.edited_payload,
         "decided_by": row.decided_by,
@@ -91,14 +110,26 @@ def _view(row: Contribution) -> dict[str, Any]:
     }
 
 
-def submit(session: Session, data: Any, submitted_by: str) -> dict[str, Any]:
+def submit(session: Session, data: Any, submitted_by: str, note: str | None = None) -> dict[str, Any]:
+    """Keep a contribution as pending; `note` (why, for a correction) goes to the audit log."""
     payload = validate(data)
+    if "id" in payload and session.get(Deployment, payload["id"]) is None:
+        raise ContributionError([FieldProblem(
+            "id", f"there is no deployment {payload['id']!r} to correct; leave `id` out to propose a "
+                  "new deployment")])
     row = Contribution(submitted_by=submitted_by, payload=payload, state="pending", submitted_at=utcnow())
     session.add(row)
     session.flush()
     audit.record(session, actor=submitted_by, action="contribute", entity="contribution",
-                 entity_id=str(row.id), before=None, after=payload)
+                 entity_id=str(row.id), before=None, after=payload, note=note)
     return _view(row)
+
+
+def corrections(session: Session) -> list[dict[str, Any]]:
+    """Accepted corrections of registry records, newest first (what the corrections page lists)."""
+    rows = session.scalars(select(Contribution).where(Contribution.state == "accepted")
+                           .order_by(Contribution.decided_at.desc()))
+    return [_view(row) for row in rows if row.payload.get("id")]
 
 
 def contributions(session: Session, state: str | None = None) -> list[dict[str, Any]]:
@@ -116,8 +147,10 @@ def contribution(session: Session, contribution_id: int) -> dict[str, Any]:
 
 
 def _deployment_id(session: Session, payload: dict[str, Any], contribution_id: int) -> str:
-    """A readable id; suffixed with the contribution number if it is taken, since loading an
-    existing id would overwrite that deployment."""
+    """The corrected deployment's own id; else a readable new id, suffixed with the contribution
+    number if it is taken, since loading an existing id would overwrite that deployment."""
+    if payload.get("id"):
+        return str(payload["id"])
     supplier = payload["suppliers"][0]["organisation"] if payload.get("suppliers") else "unnamed supplier"
     place = payload.get("city") or ""
     base = slugify(f"{payload['country']} {place} {supplier} {payload['technologies'][0]}")

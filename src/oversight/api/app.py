@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
@@ -34,6 +34,7 @@ from oversight.api import (
 from oversight.api.auth import AuthMiddleware
 from oversight.api.cache import CacheMiddleware, ResponseCache
 from oversight.api.deps import ApiError
+from oversight.api.guards import SecurityHeaders, refuse_unknown_query
 from oversight.api.limits import MAX_IN_FLIGHT, ConcurrencyLimit
 from oversight.app import Registry
 from oversight.errors import NotFound
@@ -147,6 +148,7 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
         docs_url=None,  # the portal renders /api/v1/docs from the schema, with no CDN
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
+        dependencies=[Depends(refuse_unknown_query)],
     )
     app.state.registry = registry
     app.state.screening_index = screen.ScreeningIndexCache()
@@ -156,6 +158,7 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # the map page is ~190 KB of SVG paths
     if cache_bytes:  # outermost, so that it keeps the compressed bytes
         app.add_middleware(CacheMiddleware, version=registry.version, cache=ResponseCache(cache_bytes))
+    app.add_middleware(SecurityHeaders)  # outside the cache: HSTS depends on each request's scheme
     # JSON under /api/, an HTML error page with the same message on portal pages.
     app.add_exception_handler(RequestValidationError, for_pages(_on_validation_error))
     app.add_exception_handler(HTTPException, for_pages(_on_http_error))

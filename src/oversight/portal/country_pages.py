@@ -11,8 +11,16 @@ from sqlalchemy.orm import Session
 
 from oversight.analytics.index import country_index
 from oversight.api.deps import get_session
+from oversight.api.guards import accepts_query
 from oversight.portal.charts import timeline
-from oversight.portal.filters import api_query, filter_options, parse_filters, parse_sort, sort_links
+from oversight.portal.filters import (
+    FILTER_KEYS,
+    api_query,
+    filter_options,
+    parse_filters,
+    parse_sort,
+    sort_links,
+)
 from oversight.portal.templating import render
 from oversight.store import queries
 
@@ -52,6 +60,7 @@ def supplier_options(suppliers: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @router.get("/countries/{iso3}", response_class=HTMLResponse)
+@accepts_query(*FILTER_KEYS, "sort")
 def country_page(iso3: str, request: Request,
                  session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     country = queries.country(session, iso3)  # NotFound (not ISO alpha-3) -> a 404 page

@@ -12,8 +12,16 @@ from sqlalchemy.orm import Session
 from oversight.analytics.index import country_index
 from oversight.analytics.stats import stats
 from oversight.api.deps import get_session
+from oversight.api.guards import accepts_query
 from oversight.portal import search as matching
-from oversight.portal.filters import PAGE_SIZE, api_query, filter_options, parse_filters, search_text
+from oversight.portal.filters import (
+    FILTER_KEYS,
+    PAGE_SIZE,
+    api_query,
+    filter_options,
+    parse_filters,
+    search_text,
+)
 from oversight.portal.templating import render
 from oversight.portal.worldmap import index_map
 from oversight.store import queries
@@ -36,6 +44,7 @@ def headline(rows: list[dict[str, Any]], figures: dict[str, Any]) -> dict[str, A
 
 
 @router.get("/", response_class=HTMLResponse)
+@accepts_query(*FILTER_KEYS)
 def home(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     form = parse_filters(request.query_params)
     deployments = queries.deployments(session, form.filters)
@@ -54,6 +63,7 @@ def home(request: Request, session: Annotated[Session, Depends(get_session)]) ->
 
 
 @router.get("/search", response_class=HTMLResponse)
+@accepts_query("q")
 def search(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     q = search_text((request.query_params.get("q") or "").strip())
     context: dict[str, Any] = {"q": q, "twin": [("", "/api/v1/deployments?q="), ("", "/api/v1/organisations"),

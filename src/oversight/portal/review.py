@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from oversight.accounts.roles import may
+from oversight.api.guards import accepts_query
 from oversight.app import Registry
 from oversight.errors import LoadError, NotFound
 from oversight.portal import contribution_form
@@ -59,6 +60,7 @@ def _notice(request: Request) -> str | None:
 
 
 @router.get("/review", response_class=HTMLResponse)
+@accepts_query("decided", "decision", "deployment")
 def queue(request: Request) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
@@ -175,6 +177,7 @@ def _edit_field(path: str) -> str:
 
 
 @router.get("/contribute", response_class=HTMLResponse)
+@accepts_query("submitted")
 def contribute_form(request: Request) -> Response:
     if (refused := _gate(request, "contributor")) is not None:
         return refused

@@ -1,0 +1,56 @@
+"""Defects a hostile or careless client finds (issue 14), each pinned by the request that found it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.conftest import API, error_of
+
+PAGES_AND_JSON = ["/", "/countries", "/countries/KEN", "/deployments", f"{API}/deployments",
+                  f"{API}/stats", "/static/style.css", "/no-such-page", f"{API}/no-such-route"]
+
+
+@pytest.mark.parametrize("path", PAGES_AND_JSON)
+def test_every_response_carries_the_security_headers(client, path: str) -> None:
+    headers = client.get(path).headers
+    policy = headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert headers["cross-origin-opener-policy"] == "same-origin"
+    assert "camera=()" in headers["permissions-policy"]
+    assert "strict-transport-security" not in headers  # plain http: HSTS would mean nothing
+
+
+def test_hsts_only_over_https(client) -> None:
+    assert "max-age=" in client.get("https://testserver/countries").headers["strict-transport-security"]
+
+
+@pytest.mark.parametrize("path", ["/", "/countries/KEN", "/vendors/Huawei"])
+def test_pages_need_no_inline_style_or_script(client, path: str) -> None:
+    """The policy forbids inline styles: the colour keys of the map and charts are SVG."""
+    html = client.get(path).text
+    assert "style=" not in html
+    assert "<script>" not in html and " on" + "click=" not in html
+
+
+@pytest.mark.parametrize("path", [f"{API}/deployments?cachebuster=1", f"{API}/stats?x=", "/countries?x=1",
+                                  "/?utm_source=mail", "/countries/KEN?nonce=7", f"{API}/countries/KEN?a=b",
+                                  "/deployments?sort=id&junk=1"])
+def test_unknown_query_parameters_are_refused(client, path: str) -> None:
+    """An ignored parameter would make a fresh cache key for the same answer: refused instead."""
+    response = client.get(path)
+    assert response.status_code == 422
+    if path.startswith(API):
+        assert "unknown query parameter" in error_of(response)["message"]
+    else:
+        assert "unknown query parameter" in response.text
+
+
+@pytest.mark.parametrize("path", [f"{API}/deployments?country=KEN&limit=5&offset=0&sort=-year",
+                                  "/?technology=safe_city", "/search?q=huawei",
+                                  "/deployments?status=operational&sort=year&page=1",
+                                  "/countries/KEN?sort=id&status=operational", "/login?next=/review"])
+def test_declared_query_parameters_still_work(client, path: str) -> None:
+    assert client.get(path).status_code == 200

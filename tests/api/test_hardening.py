@@ -54,3 +54,13 @@ def test_unknown_query_parameters_are_refused(client, path: str) -> None:
                                   "/countries/KEN?sort=id&status=operational", "/login?next=/review"])
 def test_declared_query_parameters_still_work(client, path: str) -> None:
     assert client.get(path).status_code == 200
+
+
+def test_a_forged_host_header_cannot_poison_the_cache(client) -> None:
+    """After a change, the first reader's Host made the `next` link every later reader got."""
+    path = f"{API}/deployments?limit=1"
+    poisoned = client.get(path, headers={"Host": "attacker.example"}).json()["next"]
+    assert poisoned == f"{API}/deployments?limit=1&offset=1"
+    honest = client.get(path)
+    assert "attacker.example" not in honest.text
+    assert honest.json()["next"].startswith(f"{API}/deployments?")

@@ -34,7 +34,10 @@ def list_deployments(
     total = queries.count_deployments(session, filters)
     items = queries.deployments(session, filters, limit=limit, offset=offset, sort=str(sort))
     following = offset + limit
-    next_url = str(request.url.include_query_params(offset=following)) if following < total else None
+    # Relative: an absolute URL would be built from the client's Host header and then kept by
+    # the response cache for every later reader (cache poisoning).
+    following_page = request.url.include_query_params(offset=following)
+    next_url = f"{following_page.path}?{following_page.query}" if following < total else None
     return {"total": total, "limit": limit, "offset": offset, "items": items, "next": next_url}
 
 

@@ -217,14 +217,14 @@ class DeploymentPage(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "total": 120, "limit": 50, "offset": 0, "items": [DEPLOYMENT_EXAMPLE],
-        "next": "http://localhost:8000/api/v1/deployments?country=KEN&offset=50",
+        "next": "/api/v1/deployments?country=KEN&offset=50",
     }]})
 
     total: int = Field(description="Deployments matching the filters, on every page.")
     limit: int
     offset: int
     items: list[Deployment]
-    next: str | None = Field(None, description="URL of the next page, null on the last one.")
+    next: str | None = Field(None, description="Relative URL of the next page, null on the last one.")
 
 
 # --- organisations -------------------------------------------------------------------------

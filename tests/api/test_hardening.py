@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from oversight.accounts.sessions import COOKIE
+from oversight.app import Registry
+from tests.accounts.people import Person, add_people
 from tests.api.conftest import API, error_of
 
 PAGES_AND_JSON = ["/", "/countries", "/countries/KEN", "/deployments", f"{API}/deployments",
@@ -64,3 +67,35 @@ def test_a_forged_host_header_cannot_poison_the_cache(client) -> None:
     honest = client.get(path)
     assert "attacker.example" not in honest.text
     assert honest.json()["next"].startswith(f"{API}/deployments?")
+
+
+@pytest.fixture(scope="module")
+def people(registry: Registry) -> dict[str, Person]:
+    return add_people(registry)
+
+
+HUGE = 2**63  # one past SQLite's and PostgreSQL's largest integer
+
+
+@pytest.mark.parametrize("path", [f"{API}/deployments?offset={HUGE}", f"{API}/deployments?offset={2**31}",
+                                  f"{API}/claims?offset={HUGE}", f"{API}/contributions/{HUGE}",
+                                  f"{API}/contributions/0"])
+def test_out_of_range_integers_are_a_422_not_a_500(client, people, path: str) -> None:
+    response = client.get(path, headers=people["admin"].bearer)
+    assert response.status_code == 422
+    assert error_of(response)["field"] in ("offset", "id")
+
+
+def test_out_of_range_contribution_decision_is_a_422(client, people) -> None:
+    response = client.post(f"{API}/contributions/{HUGE}/decision", json={"decision": "reject"},
+                           headers=people["admin"].bearer)
+    assert response.status_code == 422 and error_of(response)["field"] == "id"
+
+
+def test_out_of_range_contribution_page_is_a_422_page(client, people) -> None:
+    client.cookies.set(COOKIE, people["reviewer"].cookie)
+    try:
+        response = client.get(f"/review/contributions/{HUGE}")
+    finally:
+        client.cookies.clear()
+    assert response.status_code == 422 and "contribution_id" in response.text

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from oversight.accounts.users import Account
 from oversight.api.auth import require_role
-from oversight.api.deps import deployment_filter, get_session
+from oversight.api.deps import Offset, deployment_filter, get_session
 from oversight.api.models import ERROR_RESPONSES, Deleted, DeploymentDetail, DeploymentPage, DeploymentSort
 from oversight.store import queries
 from oversight.store.deletion import delete_deployment
@@ -27,7 +27,7 @@ def list_deployments(
     filters: Annotated[DeploymentFilter, Depends(deployment_filter)],
     session: Annotated[Session, Depends(get_session)],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    offset: Offset = 0,
     sort: Annotated[DeploymentSort, Query(description="Sort column; '-' for descending.")] = "id",  # type: ignore[valid-type,assignment]
 ) -> dict[str, Any]:
     """Deployments matching the filters of `oversight deployments`, one page at a time."""

@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Path, Query, Request
 from sqlalchemy.orm import Session
 
 from oversight.api.models import Status, Technology
 from oversight.app import Registry
 from oversight.registry.records import country_name
 from oversight.store.queries import DeploymentFilter
+
+# Integer columns and SQLite's bound parameters stop at 2**31-1 (PostgreSQL INTEGER) and 2**63-1;
+# a larger offset or id would reach the database and fail there (a 500), so it is a 422 here.
+MAX_DB_INT = 2**31 - 1
+Offset = Annotated[int, Query(ge=0, le=MAX_DB_INT, description="Rows to skip.")]
+RowId = Annotated[int, Path(alias="id", ge=1, le=MAX_DB_INT)]
 
 
 class ApiError(Exception):

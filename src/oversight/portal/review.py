@@ -6,15 +6,16 @@ decision is a plain POST form carrying the session's CSRF token, so it works wit
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from oversight.accounts.roles import may
+from oversight.api.deps import MAX_DB_INT
 from oversight.api.guards import accepts_query
 from oversight.app import Registry
 from oversight.errors import LoadError, NotFound
@@ -25,6 +26,7 @@ from oversight.review import contributions
 from oversight.review.proposals import AlreadyDecided, ReviewError, find
 
 router = APIRouter(include_in_schema=False)
+ContributionId = Annotated[int, Path(ge=1, le=MAX_DB_INT)]
 PROPOSAL_EDITS = ("country", "vendor", "technology", "status", "year", "city", "source_url")
 
 
@@ -83,7 +85,7 @@ def _proposal_page(request: Request, proposal: dict[str, Any], *, error: str | N
 
 
 @router.get("/review/contributions/{contribution_id}", response_class=HTMLResponse)
-def contribution_page(request: Request, contribution_id: int) -> Response:
+def contribution_page(request: Request, contribution_id: ContributionId) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     with request.app.state.registry.session() as session:
@@ -94,7 +96,7 @@ def contribution_page(request: Request, contribution_id: int) -> Response:
 
 
 @router.post("/review/contributions/{contribution_id}", response_class=HTMLResponse)
-async def decide_contribution(request: Request, contribution_id: int) -> Response:
+async def decide_contribution(request: Request, contribution_id: ContributionId) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     form = await request.form()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from oversight.accounts.sessions import COOKIE
+from oversight.accounts.throttle import ACCOUNT_LIMIT, ADDRESS_LIMIT
+from oversight.api import create_app
 from oversight.app import Registry
+from oversight.store import audit
 from tests.accounts.people import Person, add_people
-from tests.api.conftest import API, error_of
+from tests.api.conftest import API, TestClient, error_of
 
 PAGES_AND_JSON = ["/", "/countries", "/countries/KEN", "/deployments", f"{API}/deployments",
                   f"{API}/stats", "/static/style.css", "/no-such-page", f"{API}/no-such-route"]
@@ -99,3 +104,43 @@ def test_out_of_range_contribution_page_is_a_422_page(client, people) -> None:
     finally:
         client.cookies.clear()
     assert response.status_code == 422 and "contribution_id" in response.text
+
+
+@pytest.fixture
+def site(fresh_registry: Registry) -> Iterator[tuple[TestClient, dict[str, Person], Registry]]:
+    """An app of its own: the sign-in throttle counts per app."""
+    people = add_people(fresh_registry)
+    with TestClient(create_app(fresh_registry)) as client:
+        yield client, people, fresh_registry
+
+
+def _throttled(registry: Registry) -> list[dict]:
+    with registry.session() as session:
+        return [e for e in audit.entries(session) if e["action"] == "signin_throttled"]
+
+
+def test_wrong_passwords_lock_the_account_even_for_the_right_one(site) -> None:
+    client, people, registry = site
+    rita = people["reviewer"]
+    for _ in range(ACCOUNT_LIMIT):
+        assert client.post("/login", data={"name": rita.name, "password": "guess-guess-1"}).status_code == 401
+    refused = client.post("/login", data={"name": rita.name, "password": rita.password},
+                          follow_redirects=False)
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+    assert "Too many failed sign-ins" in refused.text
+    carol = people["contributor"]  # another account from the same address still signs in
+    assert client.post("/login", data={"name": carol.name, "password": carol.password},
+                       follow_redirects=False).status_code == 303
+    (entry,) = _throttled(registry)
+    assert entry["entity"] == "account" and entry["entity_id"] == rita.name
+
+
+def test_unknown_tokens_lock_the_client_address(site) -> None:
+    client, people, registry = site
+    for n in range(ADDRESS_LIMIT):
+        assert client.get(f"{API}/me", headers={"Authorization": f"Bearer wrong-{n}"}).status_code == 401
+    refused = client.get(f"{API}/me", headers=people["reviewer"].bearer)
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+    assert error_of(refused)["field"] == "Authorization"
+    assert client.post("/login", data={"name": "someone", "password": "anything-1"}).status_code == 429
+    assert [e["entity"] for e in _throttled(registry)] == ["address"]

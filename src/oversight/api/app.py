@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from oversight.accounts.throttle import SigninThrottle
 from oversight.api import (
     contributions,
     countries,
@@ -152,6 +153,7 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
     )
     app.state.registry = registry
     app.state.screening_index = screen.ScreeningIndexCache()
+    app.state.signin_throttle = SigninThrottle()
     app.add_middleware(AuthMiddleware)  # inside BodyLimit: reads bodies only under the limit
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(ConcurrencyLimit, limit=max_in_flight)

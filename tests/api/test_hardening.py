@@ -13,6 +13,7 @@ from oversight.app import Registry
 from oversight.store import audit
 from tests.accounts.people import Person, add_people
 from tests.api.conftest import API, TestClient, error_of
+from tests.api.test_contributions import MOMBASA
 
 PAGES_AND_JSON = ["/", "/countries", "/countries/KEN", "/deployments", f"{API}/deployments",
                   f"{API}/stats", "/static/style.css", "/no-such-page", f"{API}/no-such-route"]
@@ -144,3 +145,28 @@ def test_unknown_tokens_lock_the_client_address(site) -> None:
     assert error_of(refused)["field"] == "Authorization"
     assert client.post("/login", data={"name": "someone", "password": "anything-1"}).status_code == 429
     assert [e["entity"] for e in _throttled(registry)] == ["address"]
+
+
+def test_the_review_notice_never_echoes_the_query_string(site) -> None:
+    """The notice after a decision used to print any text sent as ?decided=..."""
+    client, people, _ = site
+    made = client.post(f"{API}/contributions", json=MOMBASA, headers=people["contributor"].bearer).json()
+    decided = client.post(f"{API}/contributions/{made['id']}/decision", json={"decision": "accept"},
+                          headers=people["reviewer"].bearer).json()
+    client.cookies.set(COOKIE, people["reviewer"].cookie)
+    try:
+        honest = client.get(f"/review?contribution={made['id']}&decision=accepted"
+                            f"&deployment={decided['deployment_id']}").text
+        forged = [client.get(path) for path in (
+            "/review?proposal=Your+account+is+suspended&decision=rejected",
+            f"/review?contribution={made['id']}&decision=approved+by+the+minister",
+            f"/review?contribution={made['id']}&decision=accepted&deployment=call-555-0100",
+            "/review?contribution=424242&decision=accepted",
+        )]
+        old_style = client.get("/review?decided=Call+555-0100&decision=accepted")
+    finally:
+        client.cookies.clear()
+    assert f"Contribution {made['id']} was accepted as deployment {decided['deployment_id']}." in honest
+    for response in forged:
+        assert response.status_code == 200 and 'class="notice"' not in response.text
+    assert old_style.status_code == 422 and "555-0100" not in old_style.text

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
@@ -24,6 +25,7 @@ from oversight.portal.errors import error_page
 from oversight.portal.templating import render
 from oversight.review import contributions
 from oversight.review.proposals import AlreadyDecided, ReviewError, find
+from oversight.store.models import Deployment
 
 router = APIRouter(include_in_schema=False)
 ContributionId = Annotated[int, Path(ge=1, le=MAX_DB_INT)]
@@ -53,26 +55,46 @@ def _proposal(registry: Registry, proposal_id: str) -> dict[str, Any]:
         raise NotFound(str(error)) from None  # -> the 404 page
 
 
-def _notice(request: Request) -> str | None:
+def _notice(request: Request, proposals: list[dict[str, Any]],
+            session: Session) -> tuple[str | None, str | None]:
+    """The notice after a decision and the deployment it links to, built only from parameters
+    that name a real proposal or contribution, a decision and a real deployment: the query string
+    is the sender's to write, so its text is never shown as it stands."""
     params = request.query_params
-    if params.get("decided"):
-        target = f" as deployment {params['deployment']}" if params.get("deployment") else ""
-        return f"{params['decided']} was {params.get('decision', 'decided')}{target}."
-    return None
+    decision, deployment = params.get("decision"), params.get("deployment")
+    if decision not in contributions.DECISIONS:
+        return None, None
+    if (proposal := params.get("proposal")) is not None:
+        if proposal not in {p["id"] for p in proposals}:
+            return None, None
+        subject = f"Proposal {proposal}"
+    elif (number := params.get("contribution", "")).isdigit() and len(number) <= 10:
+        try:
+            contributions.contribution(session, int(number))
+        except NotFound:
+            return None, None
+        subject = f"Contribution {number}"
+    else:
+        return None, None
+    if deployment is not None and session.get(Deployment, deployment) is None:
+        return None, None
+    target = f" as deployment {deployment}" if deployment else ""
+    return f"{subject} was {decision}{target}.", deployment
 
 
 @router.get("/review", response_class=HTMLResponse)
-@accepts_query("decided", "decision", "deployment")
+@accepts_query("proposal", "contribution", "decision", "deployment")
 def queue(request: Request) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     registry = request.app.state.registry
-    proposals = [p for p in registry.proposals() if p["state"] == "open"]
+    every = registry.proposals()
     with registry.session() as session:
         pending = contributions.contributions(session, "pending")
+        notice, deployment = _notice(request, every, session)
     return render(request, "review/queue.html", {
-        "proposals": proposals, "contributions": pending, "notice": _notice(request),
-        "deployment": request.query_params.get("deployment")})
+        "proposals": [p for p in every if p["state"] == "open"], "contributions": pending,
+        "notice": notice, "deployment": deployment})
 
 
 def _proposal_page(request: Request, proposal: dict[str, Any], *, error: str | None = None,
@@ -121,7 +143,7 @@ async def decide_contribution(request: Request, contribution_id: ContributionId)
             "values": values if decision == "edited" else contribution_form.to_values(found["payload"]),
             **contribution_form.choices()}, status_code=422)
     target = f"&deployment={quote(result['deployment_id'])}" if result["deployment_id"] else ""
-    return RedirectResponse(f"/review?decided=Contribution+{contribution_id}&decision={result['state']}"
+    return RedirectResponse(f"/review?contribution={contribution_id}&decision={result['state']}"
                             f"{target}", status_code=303)
 
 
@@ -167,7 +189,7 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
                               values=values if decision == "edited" else None,
                               status_code=409 if isinstance(error, AlreadyDecided) else 422)
     target = f"&deployment={quote(result['deployment'])}" if result["deployment"] else ""
-    return RedirectResponse(f"/review?decided=Proposal+{proposal['id']}&decision={result['decision']}"
+    return RedirectResponse(f"/review?proposal={proposal['id']}&decision={result['decision']}"
                             f"{target}", status_code=303)
 
 

@@ -37,6 +37,7 @@ from oversight.api.cache import CacheMiddleware, ResponseCache
 from oversight.api.deps import ApiError
 from oversight.api.guards import SecurityHeaders, refuse_unknown_query
 from oversight.api.limits import MAX_IN_FLIGHT, ConcurrencyLimit
+from oversight.api.models import COMMON_RESPONSES
 from oversight.app import Registry
 from oversight.errors import NotFound
 from oversight.portal import mount_portal
@@ -167,6 +168,6 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
     app.add_exception_handler(NotFound, for_pages(_on_not_found))
     app.add_exception_handler(ApiError, for_pages(_on_api_error))
     for module in ROUTERS:
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, responses=COMMON_RESPONSES)
     mount_portal(app)
     return app

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session
 
-from oversight.api.deps import get_session
+from oversight.api.deps import Iso3Path, get_session
 from oversight.api.models import ERROR_RESPONSES, Country, CountrySummary
 from oversight.store import queries
 
@@ -21,7 +21,7 @@ def list_countries(session: Annotated[Session, Depends(get_session)]) -> list[di
 
 
 @router.get("/countries/{iso3}", response_model=Country, summary="One country")
-def get_country(iso3: str, session: Annotated[Session, Depends(get_session)]) -> dict[str, Any]:
+def get_country(iso3: Iso3Path, session: Annotated[Session, Depends(get_session)]) -> dict[str, Any]:
     """A country's deployments by year, suppliers, financing and sources. Any ISO 3166-1 alpha-3
     code answers (a country without deployments has empty lists); other codes are 404."""
     return queries.country(session, iso3)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from oversight.analytics.index import country_index, index_definition, index_series
-from oversight.api.deps import deployment_filter, get_session
+from oversight.api.deps import Iso3Path, deployment_filter, get_session
 from oversight.api.models import ERROR_RESPONSES, IndexSeries, IndexTable
 from oversight.errors import NotFound
 from oversight.registry.records import country_name
@@ -31,7 +31,7 @@ def get_index(
 
 
 @router.get("/index/{iso3}", response_model=IndexSeries, summary="A country's index over time")
-def get_country_index(iso3: str, session: Annotated[Session, Depends(get_session)]) -> dict[str, Any]:
+def get_country_index(iso3: Iso3Path, session: Annotated[Session, Depends(get_session)]) -> dict[str, Any]:
     """The country's index for each year from its first dated deployment to the latest year."""
     code = iso3.upper()
     name = country_name(code)

@@ -16,8 +16,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from oversight.analytics.index import stats_with_index
-from oversight.errors import LoadError, Problem
+from oversight.assessment.from_registry import description_from_deployment
+from oversight.assessment.model import AssessmentInput
+from oversight.errors import LoadError, NotFound, Problem
 from oversight.publish import exports
+from oversight.publish.release import write_release
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
@@ -34,9 +37,21 @@ from oversight.store.judgements import (
 from oversight.store.queries import DeploymentFilter
 from oversight.store.write import LoadReport, apply_batch, known_for
 
+# Folders of the bundled data that are not registry records: the AIGS tables (a cited layer
+# of findings) and the searched leads, each read by its own loader.
+LAYER_FOLDERS = ("aigs", "leads")
+
 
 def bundled_data_dir() -> Path:
     return Path(str(resources.files("oversight").joinpath("data")))
+
+
+def bundled_record_paths() -> list[Path]:
+    """The bundled registry records: every data folder but the layers."""
+    return sorted(p for p in bundled_data_dir().iterdir() if p.is_dir() and p.name not in LAYER_FOLDERS)
+
+
+BUNDLED_ACTOR = "oversight-dataset"  # the curated data shipped with the package, whoever ran init
 
 
 class Registry:
@@ -58,12 +73,15 @@ class Registry:
 
     # --- writing -------------------------------------------------------------------------
 
-    def load(self, paths: list[Path | str], *, dry_run: bool = False, actor: str | None = None
-             ) -> LoadReport:
-        """Load files in one transaction; raise LoadError (and write nothing) on any problem."""
+    def load(self, paths: list[Path | str], *, dry_run: bool = False, actor: str | None = None,
+             note: str | None = None) -> LoadReport:
+        """Load files in one transaction; raise LoadError (and write nothing) on any problem.
+
+        The audit note names the files, not the folders they were read from: the log is public
+        on every deployment page, and a server's paths are nobody's business."""
         read = read_files([Path(p) for p in paths])
         return self.load_records(read.records, read.problems, dry_run=dry_run, actor=actor,
-                                 note="load " + " ".join(str(p) for p in paths))
+                                 note=note or "load " + " ".join(Path(p).name for p in paths))
 
     def load_records(self, raws: list[RawRecord], problems: list[Problem] | None = None, *,
                      dry_run: bool = False, decision: Callable[[Session], None] | None = None,
@@ -92,7 +110,10 @@ class Registry:
         return report
 
     def load_bundled(self) -> LoadReport:
-        return self.load([bundled_data_dir()])
+        from oversight import __version__
+
+        return self.load(bundled_record_paths(), actor=BUNDLED_ACTOR,
+                         note=f"load the bundled dataset of Oversight {__version__}")
 
     # --- extraction and review --------------------------------------------------------------
 
@@ -179,6 +200,26 @@ class Registry:
             exports.write_geojson(deps, out, level=options.get("level", "deployment"))
         else:
             exports.WRITERS[fmt](deps, out)
+
+    def assessment_input(self, deployment_id: str) -> AssessmentInput:
+        """The best-effort assessment description of a registry deployment, with its suppliers'
+        listings (a supplier not in the registry stays "not screened"). NotFound if unknown."""
+        with self.session() as session:
+            view = queries.deployment(session, deployment_id)
+            listings: dict[str, list[Any]] = {}
+            for supplier in view["suppliers"]:
+                try:
+                    listings[supplier["name"]] = queries.organisation(session, supplier["name"])["lists"]
+                except NotFound:
+                    continue
+        return description_from_deployment(view, listings)
+
+    def release(self, root: Path, **options: Any) -> dict[str, Any]:
+        """Write the next numbered data release of the whole registry under `root`."""
+        with self.session() as session:
+            orgs = queries.organisations(session, include_buyers=True)
+            listings = queries.listings(session)
+        return write_release(root, self.deployment_records(), orgs, listings, **options)
 
     # --- reading, as DataFrames for notebooks ----------------------------------------------
 

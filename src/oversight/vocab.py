@@ -18,6 +18,19 @@ class Term:
 
 
 @dataclass(frozen=True)
+class AigsIndex:
+    """One edition of Carnegie's AI Global Surveillance index and how it maps onto ours."""
+
+    id: str
+    label: str
+    file: str
+    citation: str
+    url: str
+    categories: dict[str, str]  # AIGS category column -> our technology id
+    companies_column: str | None
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     technologies: tuple[Term, ...]
     statuses: tuple[Term, ...]
@@ -28,6 +41,10 @@ class Vocabulary:
     source_supports: tuple[str, ...]
     audit_actions: tuple[Term, ...]
     roles: tuple[Term, ...]  # ordered from least to most trusted
+    contract_value_scopes: tuple[Term, ...]
+    date_origins: tuple[Term, ...]
+    aigs_indexes: tuple[AigsIndex, ...]
+    lead_results: tuple[Term, ...]
 
     @staticmethod
     def ids(terms: tuple[Term, ...]) -> tuple[str, ...]:
@@ -54,6 +71,16 @@ def vocabulary() -> Vocabulary:
         source_supports=tuple(raw["source_supports"]),
         audit_actions=_terms(raw["audit_actions"]),
         roles=_terms(raw["roles"]),
+        contract_value_scopes=_terms(raw["contract_value_scopes"]),
+        date_origins=_terms(raw["date_origins"]),
+        aigs_indexes=tuple(
+            AigsIndex(id=key, label=value["label"], file=value["file"],
+                      citation=" ".join(value["citation"].split()), url=value["url"],
+                      categories=dict(value["categories"]),
+                      companies_column=value.get("companies_column"))
+            for key, value in raw["aigs_indexes"].items()
+        ),
+        lead_results=_terms(raw["lead_results"]),
     )
 
 
@@ -67,3 +94,7 @@ RESTRICTION_LISTS = Vocabulary.ids(VOCAB.restriction_lists)
 SOURCE_SUPPORTS = VOCAB.source_supports
 AUDIT_ACTIONS = Vocabulary.ids(VOCAB.audit_actions)
 ROLES = Vocabulary.ids(VOCAB.roles)
+CONTRACT_VALUE_SCOPES = Vocabulary.ids(VOCAB.contract_value_scopes)
+DATE_ORIGINS = Vocabulary.ids(VOCAB.date_origins)
+AIGS_INDEXES = {index.id: index for index in VOCAB.aigs_indexes}
+LEAD_RESULTS = Vocabulary.ids(VOCAB.lead_results)

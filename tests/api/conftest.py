@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,11 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
 
 
 @pytest.fixture(scope="module")
-def client(registry: Registry) -> Iterator[TestClient]:
-    with TestClient(create_app(registry)) as client:
+def client(registry: Registry, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    # one data release of the fixtures, as the README's examples name it
+    releases = tmp_path_factory.mktemp("releases")
+    registry.release(releases, today=date(2026, 12, 3))
+    with TestClient(create_app(registry, releases_dir=releases)) as client:
         yield client
 
 

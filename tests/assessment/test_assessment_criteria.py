@@ -189,6 +189,17 @@ def test_unknown_facts_give_open_questions_not_guesses() -> None:
     assert any(q.startswith("Art. 5(1)(h)") for q in act["open_questions"])
     assert {"exception", "authorisation"} <= set(act["unknown_inputs"])
     assert any("minimal risk only if they are all answered no" in r for r in act["reasoning"])
+    assert act["headline"].startswith("Not settled by the known facts: from minimal risk to prohibited")
+
+
+def test_partial_uses_leave_unlisted_uses_open() -> None:
+    known = classify(form(uses=["identification"], purpose="commercial", biometric=True, remote=True))
+    partial = classify(form(uses=["identification"], uses_partial=True, purpose="commercial",
+                            biometric=True, remote=True))
+    assert known["class"] == partial["class"] == "high_risk"
+    assert known["could_be"] is None and known["headline"] == "High-risk"
+    assert partial["could_be"] == "prohibited"
+    assert any(q.startswith("Art. 5(1)(c)") for q in partial["open_questions"])
 
 
 def test_unknown_exception_leaves_real_time_identification_open() -> None:

@@ -70,3 +70,13 @@ def test_bare_yes_no_and_unknown_are_read_as_meant() -> None:
     assert d.country == "DEU" and d.real_time is None and d.remote is True
     assert d.safeguards.redress.answer == "no" and d.safeguards.audit_logs.answer == "yes"
     assert d.uses is None and d.purpose == "unknown"
+
+
+def test_aliases_and_deep_nesting_are_refused_before_expansion() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)
+    ) + "country: DEU\n"
+    with pytest.raises(DescriptionError, match=r"plan.yaml:2: YAML aliases"):
+        parse_description(bomb, "plan.yaml")
+    with pytest.raises(DescriptionError, match="nested deeper"):
+        parse_description("country: DEU\nnotes: " + "[" * 200 + "]" * 200 + "\n", "plan.yaml")

@@ -36,7 +36,10 @@ def test_registry_view_maps_to_a_best_effort_form() -> None:
     assert (d.id, d.country, d.city, d.buyer, d.status) == (
         "uga-kampala-cctv", "UGA", "Kampala", "Uganda Police Force", "operational")
     assert d.purpose == "law_enforcement" and d.biometric is True
-    assert d.uses is None and d.real_time is None and d.remote is None
+    # face recognition on a camera network: remote identification; whether in real time, and what
+    # else it does, is not in the record
+    assert d.uses == ["identification"] and d.uses_partial and d.remote is True
+    assert d.real_time is None and d.publicly_accessible_space is None
     assert [s.lists for s in d.suppliers] == [["ndaa_889", "us_entity_list"], [], None]
     assert d.sources == ["https://news.example.org/kampala"]
     assert d.safeguards.published_contract.answer == "partly"
@@ -47,11 +50,32 @@ def test_registry_view_maps_to_a_best_effort_form() -> None:
 def test_registry_form_reports_what_is_missing() -> None:
     card = assess(description_from_deployment(VIEW, LISTINGS))
     missing = {m["field"] for m in card["missing"]}
-    assert {"uses", "real_time", "remote", "publicly_accessible_space", "safeguards.legal_basis",
+    assert {"real_time", "publicly_accessible_space", "safeguards.legal_basis",
             "exception", "authorisation"} <= missing
-    assert card["ai_act"]["could_be"] == "prohibited"
+    assert card["ai_act"]["class"] == "high_risk" and card["ai_act"]["could_be"] == "prohibited"
     restricted = next(c for c in card["criteria"] if c["id"] == "restricted_suppliers")
     assert restricted["status"] == "not_met" and "Huawei" in restricted["rationale"]
+
+
+SAFE_CITY = {**VIEW, "id": "ken-safe-city", "country": "KEN", "buyer": "Ministry of Interior",
+             "technologies": ["safe_city", "video_surveillance", "facial_recognition"]}
+
+
+def test_police_face_recognition_in_a_safe_city_leads_with_the_range_of_classes() -> None:
+    d = description_from_deployment(SAFE_CITY, LISTINGS)
+    assert (d.purpose, d.remote, d.publicly_accessible_space, d.real_time) == (
+        "law_enforcement", True, True, None)
+    act = assess(d)["ai_act"]
+    assert act["class"] == "high_risk" and "Annex III 1(a)" in act["articles"]
+    assert act["headline"].startswith("High-risk, or prohibited if used in real time")
+    assert "Minimal" not in act["headline"]
+
+
+def test_cameras_without_face_recognition_imply_no_identification() -> None:
+    view = {**SAFE_CITY, "technologies": ["safe_city", "video_surveillance"]}
+    d = description_from_deployment(view, {})
+    assert d.uses is None and d.remote is None and d.biometric is None
+    assert d.publicly_accessible_space is True
 
 
 def test_unrecognised_buyer_leaves_purpose_unknown() -> None:

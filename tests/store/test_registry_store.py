@@ -80,7 +80,8 @@ def test_sources_file_attaches_evidence(loaded: Registry, tmp_path: Path) -> Non
         dep = queries.deployment(session, "uga-kampala-cctv")
     assert dep["sources"][-1] == {
         "url": "https://ngo.example.org/report", "title": None, "publisher": "Example NGO",
-        "published": None, "language": None, "supports": ["city", "status"],
+        "published": None, "undated_reason": None, "date_from": None, "language": None,
+        "supports": ["city", "status"],
     }
 
 

@@ -50,10 +50,16 @@ COMPONENTS = (
 )
 
 
+INDEX_CAVEAT = ("The index measures what this registry records, not what exists: a country with few "
+                "records may have little surveillance or little reporting of it, and a high score can "
+                "reflect how much has been reported.")
+
+
 def index_definition() -> dict[str, Any]:
     """The method, as data: the methodology page, the API and the docs all show this."""
     return {
         "version": INDEX_VERSION,
+        "caveat": INDEX_CAVEAT,
         "scale": "0 to 100; 100 means every technology category, at least "
                  f"{DEPTH_SATURATION:g} operational-equivalent deployments "
                  f"and {SUPPLIER_SATURATION} suppliers",

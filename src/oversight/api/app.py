@@ -9,6 +9,7 @@ analytics, screening or publish; nothing else lives here.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
@@ -20,12 +21,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from oversight.accounts.throttle import SigninThrottle
 from oversight.api import (
+    assessments,
     contributions,
     countries,
     deployments,
     exports,
     index,
     organisations,
+    releases,
     review,
     screen,
     sources,
@@ -42,12 +45,13 @@ from oversight.app import Registry
 from oversight.errors import NotFound
 from oversight.portal import mount_portal
 from oversight.portal.errors import for_pages
+from oversight.settings import load_settings
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 1024 * 1024
 CACHE_BYTES = 64 * 1024 * 1024  # anonymous responses kept until the registry changes; 0: none
 ROUTERS = (deployments, organisations, countries, sources, stats, index, screen, exports, vocabulary,
-           review, contributions)
+           review, contributions, releases, assessments)
 
 
 def error_response(status_code: int, message: str, field: str | None = None,
@@ -137,8 +141,11 @@ class BodyLimit:
 
 
 def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
-               cache_bytes: int = CACHE_BYTES, max_in_flight: int = MAX_IN_FLIGHT) -> FastAPI:
-    """The JSON API over one Registry (created once by the caller and shared by all requests)."""
+               cache_bytes: int = CACHE_BYTES, max_in_flight: int = MAX_IN_FLIGHT,
+               releases_dir: Path | None = None) -> FastAPI:
+    """The JSON API over one Registry (created once by the caller and shared by all requests).
+
+    Data releases are read from `releases_dir` (default: <OVERSIGHT_DATA_DIR>/releases)."""
     from oversight import __version__
 
     app = FastAPI(
@@ -153,6 +160,7 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
         dependencies=[Depends(refuse_unknown_query)],
     )
     app.state.registry = registry
+    app.state.releases_dir = releases_dir or load_settings().data_dir / "releases"
     app.state.screening_index = screen.ScreeningIndexCache()
     app.state.signin_throttle = SigninThrottle()
     app.add_middleware(AuthMiddleware)  # inside BodyLimit: reads bodies only under the limit

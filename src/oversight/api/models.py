@@ -35,6 +35,10 @@ OrganisationKind = _enum("OrganisationKind", vocab.ORGANISATION_KINDS, "Kind of 
 ReviewState = _enum("ReviewState", vocab.REVIEW_STATES, "Review state of a deployment.")
 RestrictionList = _enum("RestrictionList", vocab.RESTRICTION_LISTS, "Restriction list id.")
 SourceSupport = _enum("SourceSupport", vocab.SOURCE_SUPPORTS, "A field that a source supports.")
+ContractValueScope = _enum("ContractValueScope", vocab.CONTRACT_VALUE_SCOPES,
+                           "Whose contract value it is (schema.yaml `contract_value_scopes`).")
+DateOrigin = _enum("DateOrigin", vocab.DATE_ORIGINS,
+                   "Where a source's date was read (schema.yaml `date_origins`).")
 ExportFormat = _enum("ExportFormat", FORMATS, "Export format.")
 DeploymentSort = _enum(
     "DeploymentSort", tuple(f"{sign}{column}" for column in SORTABLE for sign in ("", "-")),
@@ -92,6 +96,11 @@ class SourceRef(BaseModel):
     title: str | None = None
     publisher: str | None = None
     published: str | None = Field(None, description="Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    undated_reason: str | None = Field(
+        None, description="Why the page shows no publication date (when `published` is absent).")
+    date_from: DateOrigin | None = Field(
+        None, description="Where `published` was read when the page text showed none "
+                          "(schema.yaml `date_origins`; `url`: from the page's own URL path).")
     language: str | None = None
     supports: list[SourceSupport] | None = Field(
         None, description="The fields of the record that this source supports.")
@@ -109,9 +118,10 @@ DEPLOYMENT_EXAMPLE: dict[str, Any] = {
     "id": "ken-nairobi-safe-city", "country": "KEN", "country_name": "Kenya", "city": "Nairobi",
     "region": None, "buyer": "National Police Service", "status": "operational",
     "announced": "2014-05", "started": "2015", "ended": None, "year": 2015,
-    "contract_value": 100000000.0, "currency": "USD", "financing": None,
+    "contract_value": 100000000.0, "currency": "USD", "contract_value_scope": "deployment",
+    "financing": None,
     "description": "A city camera network with a police command centre.", "disputes": None,
-    "confidence": 0.9, "review_state": "accepted",
+    "confidence": 0.9, "review_state": "accepted", "single_source": None,
     "suppliers": [{"name": "Huawei", "role": "supplier", "country": "CHN", "lists": ["us_entity_list"]},
                   {"name": "Safaricom", "role": "integrator", "country": "KEN", "lists": []}],
     "technologies": ["safe_city", "video_surveillance"],
@@ -119,6 +129,7 @@ DEPLOYMENT_EXAMPLE: dict[str, Any] = {
                  "title": "Nairobi switches on its camera network", "publisher": "Example News",
                  "published": "2015-06-01", "language": "en",
                  "supports": ["country", "city", "suppliers", "technologies", "status", "started"]}],
+    "status_as_of": "2015-06-01",
     "created_at": "2026-11-22T10:00:00", "updated_at": "2026-11-22T10:00:00",
 }
 
@@ -141,14 +152,23 @@ class Deployment(BaseModel):
     year: int | None = None
     contract_value: float | None = None
     currency: str | None = None
+    contract_value_scope: ContractValueScope = Field(
+        ContractValueScope("deployment"),
+        description="Whose contract value it is: this deployment's, or a wider programme's "
+                    "(schema.yaml `contract_value_scopes`).")
     financing: str | None = None
     description: str | None = None
     disputes: str | None = None
     confidence: float | None = None
     review_state: ReviewState
+    single_source: str | None = Field(
+        None, description="Why one source suffices, for an operational deployment with one source.")
     suppliers: list[Supplier]
     technologies: list[Technology]
     sources: list[SourceRef]
+    status_as_of: str | None = Field(
+        None, description="Computed: the latest publication date among the sources supporting "
+                          "the status, else the latest date of any source.")
     created_at: str
     updated_at: str
 

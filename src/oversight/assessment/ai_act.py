@@ -40,7 +40,11 @@ def _not(value: Tri) -> Tri:
 
 
 def _use(d: AssessmentInput, use: str) -> Tri:
-    return None if d.uses is None else use in d.uses
+    if d.uses is None:
+        return None
+    if use in d.uses:
+        return True
+    return None if d.uses_partial else False
 
 
 def _is(value: str, *wanted: str) -> Tri:
@@ -55,11 +59,16 @@ class Rule:
     why: str
     ask: str = ""  # the open question when `when` is None
     obligations: list[str] = field(default_factory=list)
+    # How many of the rule's conditions the facts already establish: the open question closest to
+    # being settled leads the headline.
+    established: int = 0
+    condition: str = ""  # the open question in a few words, for the headline
 
 
 def _real_time_rbi(d: AssessmentInput) -> Iterator[Rule]:
     police, ident = _is(d.purpose, "law_enforcement"), _use(d, "identification")
-    base = _all(police, ident, d.biometric, d.remote, d.real_time, d.publicly_accessible_space)
+    facts = (police, ident, d.biometric, d.remote, d.real_time, d.publicly_accessible_space)
+    base = _all(*facts)
     exceptions = framework()["ai_act"]["exceptions_5_1_h"]
     excepted = _all(_is(d.exception, *EXCEPTIONS), _is(d.authorisation, "judicial", "administrative"))
     if d.exception in EXCEPTIONS and d.authorisation == "none":
@@ -73,7 +82,9 @@ def _real_time_rbi(d: AssessmentInput) -> Iterator[Rule]:
     yield Rule(_all(base, _not(excepted)), "prohibited", ["Art. 5(1)(h)"], why,
                "prohibited under Art. 5(1)(h) if police identify people remotely, in real time, in "
                "publicly accessible spaces without one of the three exceptions and prior authorisation",
-               ["prohibited"])
+               ["prohibited"], established=sum(f is True for f in facts),
+               condition="if used in real time without one of the exceptions of Art. 5(1)(h) and "
+               "prior authorisation")
     if excepted:
         label = exceptions[d.exception]
         yield Rule(base, "high_risk",
@@ -202,6 +213,26 @@ def _settling_fields(d: AssessmentInput) -> list[str]:
     return [name for name, needed in relevant.items() if needed and getattr(d, name) == "unknown"]
 
 
+def _headline(cls: str, certain: list[Rule], maybe: list[Rule]) -> str:
+    """The verdict in one line, leading with the range the open questions leave, never with the
+    mildest class alone."""
+    words = framework()["ai_act"]["class_words"]
+    worse = [r for r in maybe if SEVERITY[r.cls] > SEVERITY[cls]]
+    if not worse:
+        return words[cls][0].upper() + words[cls][1:]
+    top = max((r.cls for r in worse), key=SEVERITY.__getitem__)
+    leading = sorted((r for r in worse if r.cls == top), key=lambda r: -r.established)
+    first = leading[0]
+    condition = first.condition or "if " + first.ask.split(" if ", 1)[-1]
+    others = len(leading) - 1
+    more = f" (or if one of {others} other open question{'s' if others > 1 else ''} is answered yes)" \
+        if others else ""
+    if certain:
+        return f"{words[cls][0].upper() + words[cls][1:]}, or {words[top]} {condition}{more}"
+    return (f"Not settled by the known facts: from {words[cls]} to {words[top]}; {words[top]} "
+            f"{condition}{more}")
+
+
 def classify(d: AssessmentInput) -> dict[str, Any]:
     """The AI Act class of a described deployment, with articles, reasoning and obligations."""
     act = framework()["ai_act"]
@@ -232,6 +263,7 @@ def classify(d: AssessmentInput) -> dict[str, Any]:
     return {
         "class": cls,
         "label": act["classes"][cls],
+        "headline": _headline(cls, certain, maybe),
         "scope": scope,
         "articles": list(dict.fromkeys(a for r in decisive for a in r.articles)),
         "reasoning": reasoning,

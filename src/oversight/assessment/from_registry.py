@@ -1,8 +1,11 @@
 """A best-effort description form from a registry deployment view.
 
 The registry records who supplied what to whom, not how a system is used, so most of the form
-stays `unknown` and the scorecard lists it as missing. The few fields filled by inference say
-so in `notes`; nothing is filled that the registry does not support.
+stays `unknown` and the scorecard lists it as missing. What the record does imply is filled in,
+each inference named in `notes`: face recognition on a camera network identifies people at a
+distance; a safe-city network covers publicly accessible spaces and serves public security.
+Nothing is filled that the record does not support (real time, exceptions and authorisation stay
+open), so the classification leads with the range of classes those open questions leave.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from oversight.assessment.model import AssessmentInput, Evidence, Safeguards, Su
 from oversight.vocab import RESTRICTION_LISTS, TECHNOLOGIES
 
 BIOMETRIC_TECHNOLOGIES = ("facial_recognition", "biometric_identification")
+CAMERA_NETWORKS = ("video_surveillance", "safe_city")
 # Buyer names that say what the buyer is for, in the registry's common languages.
 POLICE = re.compile(r"\b(police|policía|policia|polícia|politi|polizei|gendarm\w*|carabinieri|"
                     r"public security|law enforcement|interior)\b", re.IGNORECASE)
@@ -33,10 +37,27 @@ def _purpose(view: dict[str, Any], notes: list[str]) -> str:
     if POLICE.search(buyer):
         notes.append(f"purpose law_enforcement inferred from the buyer's name {buyer!r}")
         return "law_enforcement"
-    if "smart_policing" in (view.get("technologies") or []):
-        notes.append("purpose law_enforcement inferred from the technology smart_policing")
-        return "law_enforcement"
+    for technology in ("smart_policing", "safe_city"):
+        if technology in (view.get("technologies") or []):
+            notes.append(f"purpose law_enforcement inferred from the technology {technology} "
+                         "(public-security systems)")
+            return "law_enforcement"
     return "unknown"
+
+
+def _usage(technologies: list[str], notes: list[str]) -> dict[str, Any]:
+    """The usage facts a record's technologies imply; everything else stays unknown."""
+    facts: dict[str, Any] = {}
+    cameras = [t for t in technologies if t in CAMERA_NETWORKS]
+    if "facial_recognition" in technologies and cameras:
+        facts.update(remote=True, uses=["identification"], uses_partial=True)
+        notes.append("remote identification inferred from face recognition on a camera network ("
+                     + ", ".join(cameras) + "); other uses stay unknown")
+    if "safe_city" in technologies:
+        facts["publicly_accessible_space"] = True
+        notes.append("publicly accessible spaces inferred from safe_city (city-wide public-security "
+                     "networks watch streets and squares)")
+    return facts
 
 
 def _contract_evidence(view: dict[str, Any]) -> Evidence:
@@ -79,6 +100,7 @@ def description_from_deployment(view: dict[str, Any],
         technologies=technologies,
         purpose=_purpose(view, notes),
         biometric=biometric,
+        **_usage(technologies, notes),
         safeguards=Safeguards(published_contract=_contract_evidence(view)),
         suppliers=suppliers,
         sources=list(dict.fromkeys(sources)),

@@ -151,6 +151,8 @@ class AssessmentInput(Form):
     publicly_accessible_space: TriState = None
     biometric: TriState = None
     uses: list[Use] | None = Field(None, description="left out = not known")
+    uses_partial: bool = Field(False, description="true when `uses` lists uses known to happen while "
+                               "whether there are others is not known")
     authorisation: Literal["judicial", "administrative", "none", "unknown"] = "unknown"
     exception: Literal["victim_search", "imminent_threat", "serious_crime_suspect", "none",
                        "unknown"] = "unknown"
@@ -225,9 +227,30 @@ def _line_of(loc: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
     return None
 
 
+MAX_DEPTH = 20  # the form nests three levels; anything deeper is not a description
+
+
+def _refuse_aliases_and_depth(text: str, name: str) -> None:
+    """Descriptions also come from web forms: an alias can expand a small text into gigabytes and
+    deep nesting exhausts the stack, so both are refused before the text is built into objects."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise DescriptionError([Problem(name, event.start_mark.line + 1, None,
+                                            "YAML aliases (*name) are not accepted in a description")])
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DescriptionError([Problem(name, event.start_mark.line + 1, None,
+                                                f"nested deeper than {MAX_DEPTH} levels")])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_description(text: str, name: str) -> AssessmentInput:
     """A description from YAML or JSON text; `name` is the file name used in errors."""
     try:
+        _refuse_aliases_and_depth(text, name)
         data = yaml.safe_load(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:

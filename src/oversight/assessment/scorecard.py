@@ -137,8 +137,8 @@ def render_markdown(card: dict[str, Any]) -> str:
         source = (row["evidence"] or {}).get("source") or ""
         lines.append(f"| {_md(row['label'])} | {_status_label(row['status'])} | "
                      f"{_md(row['rationale'])} | {_md(source)} |")
-    lines += ["", "## EU AI Act", "", f"**{_md(act['label'])}**"
-              + (f" (could be: {act['could_be'].replace('_', ' ')})" if act["could_be"] else ""), ""]
+    lines += ["", "## EU AI Act", "", f"**{_md(act['headline'])}**", "",
+              f"Class established by the known facts: {_md(act['label'])}", ""]
     lines += [f"Articles: {', '.join(act['articles']) or 'none'}", ""]
     lines += [f"- {_md(r)}" for r in act["reasoning"]]
     if act["open_questions"]:
@@ -182,7 +182,6 @@ def render_html(card: dict[str, Any]) -> str:
         f"<td>{escape(_status_label(r['status']))}</td><td>{escape(r['rationale'])}</td>"
         f"<td>{_link((r['evidence'] or {}).get('source'))}</td></tr>"
         for r in card["criteria"])
-    could = f" (could be: {escape(act['could_be'].replace('_', ' '))})" if act["could_be"] else ""
     missing = _items([f"{m['field']}: {m['what']}" for m in card["missing"]]) if card["missing"] \
         else "<p>Nothing.</p>"
     questions = (f"<h3>Open questions</h3>{_items(act['open_questions'])}"
@@ -200,7 +199,8 @@ def render_html(card: dict[str, Any]) -> str:
         f"{_percent(s['coverage'])}.</p>"
         "<table><thead><tr><th>criterion</th><th>status</th><th>rationale</th><th>source</th></tr>"
         f"</thead><tbody>{rows}</tbody></table>"
-        f'<h2>EU AI Act</h2><p class="class">{escape(act["label"])}{could}</p>'
+        f'<h2>EU AI Act</h2><p class="class">{escape(act["headline"])}</p>'
+        f"<p>Class established by the known facts: {escape(act['label'])}</p>"
         f"<p>Articles: {escape(', '.join(act['articles']) or 'none')}</p>{_items(act['reasoning'])}"
         f"{questions}<h3>Obligations</h3>{_items(act['obligations'])}"
         f"<p>{escape(act['dates'])} Not assessed: {escape('; '.join(act['not_assessed']))}.</p>"

@@ -11,12 +11,10 @@ from rich.markup import escape
 
 from oversight.app import Registry
 from oversight.assessment import scorecard
-from oversight.assessment.from_registry import description_from_deployment
-from oversight.assessment.model import AssessmentInput, DescriptionError, read_description
+from oversight.assessment.model import DescriptionError, read_description
 from oversight.cli import render
 from oversight.errors import NotFound
 from oversight.settings import load_settings
-from oversight.store import queries
 from oversight.store.judgements import save_assessment
 
 FILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -25,19 +23,6 @@ FILE_SUFFIXES = (".yaml", ".yml", ".json")
 def _fail(message: str) -> NoReturn:
     render.errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
-
-
-def from_registry(db_url: str, deployment_id: str) -> AssessmentInput:
-    """The best-effort description of a registry deployment, with its suppliers' listings."""
-    with Registry(db_url).session() as session:
-        view = queries.deployment(session, deployment_id)
-        listings: dict[str, list] = {}
-        for supplier in view["suppliers"]:
-            try:
-                listings[supplier["name"]] = queries.organisation(session, supplier["name"])["lists"]
-            except NotFound:
-                continue  # not in the registry: stays "not screened"
-    return description_from_deployment(view, listings)
 
 
 def register(app: typer.Typer) -> None:
@@ -68,7 +53,7 @@ def register(app: typer.Typer) -> None:
                 _fail(f"{len(error.problems)} problem(s) in {path}")
         else:
             try:
-                description = from_registry(ctx.obj, target)
+                description = Registry(ctx.obj).assessment_input(target)
             except NotFound:
                 _fail(f"{target!r} is neither a description file ({', '.join(FILE_SUFFIXES)}) nor a "
                       "deployment id in the registry")

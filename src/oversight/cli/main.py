@@ -380,6 +380,49 @@ def export(
     render.errors.print(f"wrote {output}", highlight=False)
 
 
+@app.command()
+def brief(
+    ctx: typer.Context,
+    iso3: Annotated[str, typer.Argument(help="ISO 3166-1 alpha-3 country code, e.g. KEN.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="PDF file to write.")],
+) -> None:
+    """Write a printable country brief (PDF): map, deployments, suppliers and their listings,
+    financing, index trend, reference-index findings and every source."""
+    from oversight.portal.brief_pages import brief_pdf
+
+    with _registry(ctx).session() as session:
+        try:
+            pdf = brief_pdf(session, iso3)
+        except NotFound as error:
+            _fail(str(error))
+    partial = output.with_name(output.name + ".partial")
+    partial.write_bytes(pdf)
+    partial.replace(output)  # a reader never sees half a PDF
+    render.errors.print(f"wrote {output} ({len(pdf) // 1024} KB)", highlight=False)
+
+
+@app.command()
+def release(
+    ctx: typer.Context,
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--output", "-o", help="Folder of releases (default: <OVERSIGHT_DATA_DIR>/releases).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write the next dated, numbered data release: CSV, JSON lines, Parquet, GeoJSON and
+    FollowTheMoney files, a Frictionless datapackage.json and a changelog since the last release."""
+    root = output or load_settings().data_dir / "releases"
+    made = _registry(ctx).release(root)
+    if as_json:
+        render.print_json(made)
+        return
+    changes = made["changes"]
+    render.errors.print(
+        f"release {made['name']} written to {root / made['name']}: "
+        f"{made['counts'].get('deployments', 0)} deployments; since the previous release "
+        f"{changes.get('added', 0)} added, {changes.get('changed', 0)} changed, "
+        f"{changes.get('removed', 0)} removed", highlight=False, soft_wrap=True)
+
+
 screen_commands.register(app)
 extract_commands.register(app)
 review_commands.register(app)

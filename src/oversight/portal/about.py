@@ -1,4 +1,5 @@
-"""/methodology (vocabularies, the index, citing, licences) and /downloads (every export format).
+"""/methodology (vocabularies, the index, citing, licences), /downloads (every export format) and
+/releases (the versioned data releases).
 
 Both read their lists from the code that owns them: the vocabularies from schema.yaml through
 oversight.vocab, the index from analytics.index_definition, the formats from publish.exports.
@@ -13,6 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from oversight import __version__, vocab
 from oversight.analytics.index import index_definition
+from oversight.api.releases import release_views, releases_dir
 from oversight.portal.templating import render
 from oversight.publish.exports import FLAT_COLUMNS, FORMATS
 
@@ -54,4 +56,12 @@ def downloads(request: Request) -> HTMLResponse:
         "files": files,
         "version": __version__,
         "twin": [("", "/api/v1/openapi.json")],
+    })
+
+
+@router.get("/releases", response_class=HTMLResponse)
+def releases_page(request: Request) -> HTMLResponse:
+    return render(request, "releases.html", {
+        "releases": release_views(releases_dir(request)),
+        "twin": [("", "/api/v1/releases")],
     })

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from oversight.api.assessments import deployment_assessment
 from oversight.api.deps import get_session
 from oversight.api.guards import accepts_query
 from oversight.portal.filters import (
@@ -23,6 +24,7 @@ from oversight.portal.filters import (
     sort_links,
 )
 from oversight.portal.templating import render
+from oversight.publish.labels import deployment_title
 from oversight.store import queries
 
 router = APIRouter(include_in_schema=False)
@@ -59,12 +61,36 @@ def deployment_list(request: Request, session: Annotated[Session, Depends(get_se
     })
 
 
+def citations(sources: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """For each field, the numbers (1-based, in the page's evidence list) of the sources that
+    support it; the year stands on the sources of the start or announcement date."""
+    cited: dict[str, list[int]] = {}
+    for number, source in enumerate(sources, start=1):
+        for field in source.get("supports") or []:
+            cited.setdefault(field, []).append(number)
+    cited["year"] = sorted(set(cited.get("started", []) + cited.get("announced", [])))
+    cited["contract_value"] = sorted(set(cited.get("contract_value", []) + cited.get("currency", [])))
+    return cited
+
+
+def evidence_summary(sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a reader can weigh instead of a bare confidence number: how many sources, from how
+    many publishers, how many of them dated."""
+    publishers = {(s.get("publisher") or urlsplit(s["url"]).netloc).lower() for s in sources}
+    return {"sources": len(sources), "publishers": len(publishers),
+            "dated": sum(1 for s in sources if s.get("published"))}
+
+
 @router.get("/deployments/{id}", response_class=HTMLResponse)
 def deployment_page(request: Request, deployment_id: Annotated[str, Path(alias="id")],
                     session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     deployment = queries.deployment(session, deployment_id)  # NotFound -> a 404 page
     return render(request, "deployment.html", {
         "d": deployment,
+        "title": deployment_title(deployment),
+        "cite": citations(deployment["sources"]),
+        "evidence": evidence_summary(deployment["sources"]),
+        "assessment": deployment_assessment(request, deployment_id),
         "history": [{**entry, "changed": changed_fields(entry.get("before"), entry.get("after"))}
                     for entry in deployment.get("history", [])],
         "twin": [("", f"/api/v1/deployments/{quote(deployment['id'], safe='')}")],

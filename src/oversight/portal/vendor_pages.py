@@ -6,10 +6,10 @@ An organisation's id in URLs is its name or any alias, as in /api/v1/organisatio
 from __future__ import annotations
 
 from collections import Counter
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
@@ -23,9 +23,16 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/vendors", response_class=HTMLResponse)
-def vendor_list(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
+def vendor_list(request: Request, session: Annotated[Session, Depends(get_session)],
+                show: Annotated[Literal["active", "all"], Query(
+                    description="active: organisations in at least one deployment; all: every one")
+                ] = "active") -> HTMLResponse:
+    organisations = queries.organisations(session)
+    idle = sum(1 for o in organisations if not o["deployments"])
     return render(request, "vendors.html", {
-        "organisations": queries.organisations(session),
+        "organisations": organisations if show == "all" else [o for o in organisations if o["deployments"]],
+        "show": show,
+        "idle": idle,
         "twin": [("", "/api/v1/organisations"), ("restriction-list entries", "/api/v1/listings")],
     })
 

@@ -24,9 +24,9 @@ FORMATS = ("csv", "json", "jsonl", "parquet", "geojson", "ftm")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 FLAT_COLUMNS = (
     "id", "country", "country_name", "city", "region", "buyer", "suppliers", "supplier_countries",
-    "technologies", "status", "announced", "started", "ended", "year", "contract_value",
-    "currency", "financing", "description", "disputes", "confidence", "review_state",
-    "source_urls", "created_at", "updated_at",
+    "technologies", "status", "status_as_of", "announced", "started", "ended", "year",
+    "contract_value", "currency", "contract_value_scope", "financing", "description", "disputes",
+    "confidence", "review_state", "single_source", "source_urls", "created_at", "updated_at",
 )
 
 
@@ -73,10 +73,12 @@ PARQUET_SCHEMA = pa.schema([
     ("city", pa.string()), ("region", pa.string()), ("buyer", pa.string()),
     ("supplier_names", pa.list_(pa.string())), ("supplier_roles", pa.list_(pa.string())),
     ("supplier_countries", pa.list_(pa.string())), ("technologies", pa.list_(pa.string())),
-    ("status", pa.string()), ("announced", pa.string()), ("started", pa.string()),
-    ("ended", pa.string()), ("year", pa.int32()), ("contract_value", pa.float64()),
-    ("currency", pa.string()), ("financing", pa.string()), ("description", pa.string()),
-    ("disputes", pa.string()), ("confidence", pa.float64()), ("review_state", pa.string()),
+    ("status", pa.string()), ("status_as_of", pa.string()), ("announced", pa.string()),
+    ("started", pa.string()), ("ended", pa.string()), ("year", pa.int32()),
+    ("contract_value", pa.float64()), ("currency", pa.string()),
+    ("contract_value_scope", pa.string()), ("financing", pa.string()),
+    ("description", pa.string()), ("disputes", pa.string()), ("confidence", pa.float64()),
+    ("review_state", pa.string()), ("single_source", pa.string()),
     ("source_urls", pa.list_(pa.string())), ("created_at", pa.string()), ("updated_at", pa.string()),
 ])
 

@@ -16,6 +16,7 @@ from oversight.errors import Problem
 from oversight.registry.readers import RawRecord
 from oversight.registry.records import (
     MODELS,
+    SOURCE_METADATA,
     DeploymentIn,
     ListingIn,
     OrganisationIn,
@@ -58,7 +59,7 @@ class Batch:
     duplicates: int = 0
 
 
-def _problems_from(error: ValidationError, raw: RawRecord) -> list[Problem]:
+def problems_from(error: ValidationError, raw: RawRecord) -> list[Problem]:
     problems = []
     for detail in error.errors():
         path = ".".join(
@@ -81,7 +82,7 @@ def parse_records(raws: Iterable[RawRecord]) -> tuple[list[Located[Record]], lis
         try:
             record = MODELS[raw.kind or ""].model_validate(data)
         except ValidationError as error:
-            problems.extend(_problems_from(error, raw))
+            problems.extend(problems_from(error, raw))
             continue
         located.append(Located(record, raw.file, raw.line))
     return located, problems
@@ -113,7 +114,7 @@ def _check_sources(batch: Batch, problems: list[Problem]) -> None:
     def visit(source: SourceIn, where: Located) -> None:  # type: ignore[type-arg]
         if source.url in seen:
             earlier, place = seen[source.url]
-            for name in ("title", "publisher", "published", "language"):
+            for name in SOURCE_METADATA:
                 x, y = getattr(earlier, name), getattr(source, name)
                 if x and y and x != y:
                     problems.append(Problem(

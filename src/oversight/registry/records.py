@@ -12,6 +12,8 @@ import pycountry
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from oversight.vocab import (
+    CONTRACT_VALUE_SCOPES,
+    DATE_ORIGINS,
     ORGANISATION_KINDS,
     RESTRICTION_LISTS,
     REVIEW_STATES,
@@ -106,6 +108,8 @@ Kind = Annotated[str, _one_of(ORGANISATION_KINDS, "organisation kind")]
 ReviewState = Annotated[str, _one_of(REVIEW_STATES, "review state")]
 ListId = Annotated[str, _one_of(RESTRICTION_LISTS, "restriction list")]
 Supports = Annotated[str, _one_of(SOURCE_SUPPORTS, "supported field")]
+ContractValueScope = Annotated[str, _one_of(CONTRACT_VALUE_SCOPES, "contract value scope")]
+DateOrigin = Annotated[str, _one_of(DATE_ORIGINS, "date origin")]
 
 
 class Record(BaseModel):
@@ -117,6 +121,10 @@ class SourceIn(Record):
     title: Text = None
     publisher: Text = None
     published: PartialDate = None
+    # Why the page shows no publication date; a source should have `published` or this
+    # (checked by the data linter, not here, while older records are being dated).
+    undated_reason: Text = None
+    date_from: DateOrigin | None = None
     language: Text = None
     supports: Annotated[list[Supports], BeforeValidator(_list_of_text)] = []
 
@@ -127,8 +135,18 @@ class SourceIn(Record):
             raise ValueError(f"{value!r} is not an http(s) URL")
         return value
 
+    @model_validator(mode="after")
+    def _dated_once(self) -> SourceIn:
+        if self.date_from and not self.published:
+            raise ValueError("date_from says where 'published' was read; give 'published' too")
+        return self
+
     def metadata(self) -> tuple[str | None, ...]:
-        return (self.title, self.publisher, self.published, self.language)
+        return tuple(getattr(self, name) for name in SOURCE_METADATA)
+
+
+# The fields that describe a source itself (not what it supports), in the order they are stored.
+SOURCE_METADATA = ("title", "publisher", "published", "undated_reason", "date_from", "language")
 
 
 class SourceLink(SourceIn):
@@ -179,11 +197,14 @@ class DeploymentIn(Record):
     ended: PartialDate = None
     contract_value: float | None = Field(default=None, ge=0)
     currency: Text = None
+    contract_value_scope: ContractValueScope = "deployment"
     financing: Text = None
     description: Text = None
     disputes: Text = None
     confidence: float = Field(default=0.8, ge=0, le=1)
     review_state: ReviewState = "accepted"
+    # Why one source suffices for an operational deployment that has only one.
+    single_source: Text = None
     sources: list[SourceIn] = []
 
     @field_validator("id")
@@ -214,6 +235,8 @@ class DeploymentIn(Record):
             raise ValueError("contract_value needs a currency")
         if self.started and self.ended and self.ended < self.started:
             raise ValueError(f"ended ({self.ended}) is before started ({self.started})")
+        if self.contract_value_scope != "deployment" and self.contract_value is None:
+            raise ValueError(f"contract_value_scope {self.contract_value_scope!r} needs a contract_value")
         return self
 
     @property

@@ -41,6 +41,8 @@ class Source(Base):
     title: Mapped[str | None] = mapped_column(Text)
     publisher: Mapped[str | None] = mapped_column(String(300))
     published: Mapped[str | None] = mapped_column(String(10))
+    undated_reason: Mapped[str | None] = mapped_column(Text)
+    date_from: Mapped[str | None] = mapped_column(String(10))
     language: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -113,11 +115,13 @@ class Deployment(Base):
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     contract_value: Mapped[float | None] = mapped_column(Float)
     currency: Mapped[str | None] = mapped_column(String(3))
+    contract_value_scope: Mapped[str] = mapped_column(String(20), default="deployment")
     financing: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
     disputes: Mapped[str | None] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float, default=0.8)
     review_state: Mapped[str] = mapped_column(String(20), default="accepted", index=True)
+    single_source: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 

@@ -120,6 +120,8 @@ def source_view(source: Source, supports: list[str] | None = None) -> dict[str, 
         "title": source.title,
         "publisher": source.publisher,
         "published": source.published,
+        "undated_reason": source.undated_reason,
+        "date_from": source.date_from,
         "language": source.language,
     }
     if supports is not None:
@@ -129,9 +131,20 @@ def source_view(source: Source, supports: list[str] | None = None) -> dict[str, 
 
 DEPLOYMENT_COLUMNS = (
     "id", "country", "city", "region", "status", "announced", "started", "ended", "year",
-    "contract_value", "currency", "financing", "description", "disputes", "confidence",
-    "review_state",
+    "contract_value", "currency", "contract_value_scope", "financing", "description", "disputes",
+    "confidence", "review_state", "single_source",
 )
+
+
+def status_as_of(sources: list[dict[str, Any]]) -> str | None:
+    """The date a deployment's status was last reported: the latest publication date among
+    the sources that support its status, else the latest date of any of its sources.
+
+    Partial dates compare as text ("2019" < "2019-05" < "2019-05-02"), which orders a year
+    before the months within it."""
+    supporting = [s["published"] for s in sources if s["published"] and "status" in s["supports"]]
+    dated = supporting or [s["published"] for s in sources if s["published"]]
+    return max(dated, default=None)
 
 
 def _views(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
@@ -163,14 +176,16 @@ def _views(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
                                       "lists": lists_reaching.get(org_id, [])})
         for row in session.execute(
             select(DeploymentSource.deployment_id, DeploymentSource.supports, Source.url,
-                   Source.title, Source.publisher, Source.published, Source.language)
+                   Source.title, Source.publisher, Source.published, Source.undated_reason,
+                   Source.date_from, Source.language)
             .join(Source, Source.id == DeploymentSource.source_id)
             .where(DeploymentSource.deployment_id.in_(chunk))
             .order_by(DeploymentSource.position)
         ):
             sources[row.deployment_id].append({
                 "url": row.url, "title": row.title, "publisher": row.publisher,
-                "published": row.published, "language": row.language,
+                "published": row.published, "undated_reason": row.undated_reason,
+                "date_from": row.date_from, "language": row.language,
                 "supports": list(row.supports or []),
             })
     views = []
@@ -183,6 +198,7 @@ def _views(session: Session, rows: list[Any]) -> list[dict[str, Any]]:
             "suppliers": suppliers[row.id],
             "technologies": technologies[row.id],
             "sources": sources[row.id],
+            "status_as_of": status_as_of(sources[row.id]),
             "created_at": row.created_at.isoformat(timespec="seconds"),
             "updated_at": row.updated_at.isoformat(timespec="seconds"),
         })

@@ -14,8 +14,8 @@ from oversight.registry.records import DeploymentIn
 from oversight.store.models import Deployment, Listing, Organisation
 
 DEPLOYMENT_FIELDS = ("country", "city", "region", "status", "announced", "started", "ended", "year",
-                     "contract_value", "currency", "financing", "description", "disputes",
-                     "confidence", "review_state")
+                     "contract_value", "currency", "contract_value_scope", "financing",
+                     "description", "disputes", "confidence", "review_state", "single_source")
 
 
 def deployment_state(dep: Deployment) -> dict[str, Any]:

@@ -11,7 +11,13 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from oversight.registry.load import Batch, Known
-from oversight.registry.records import DeploymentIn, OrganisationIn, SourceIn, normalise_name
+from oversight.registry.records import (
+    SOURCE_METADATA,
+    DeploymentIn,
+    OrganisationIn,
+    SourceIn,
+    normalise_name,
+)
 from oversight.store import audit
 from oversight.store.audit import Change
 from oversight.store.models import (
@@ -27,6 +33,7 @@ from oversight.store.models import (
     utcnow,
 )
 from oversight.store.snapshots import (
+    DEPLOYMENT_FIELDS,
     deployment_state,
     listing_key,
     listing_state,
@@ -109,7 +116,7 @@ class _Writer:
             self.sources[given.url] = source
             self.report.created["source"] += 1
         changed = False
-        for name in ("title", "publisher", "published", "language"):
+        for name in SOURCE_METADATA:
             value = getattr(given, name)
             if value is not None and getattr(source, name) != value:
                 setattr(source, name, value)
@@ -207,9 +214,7 @@ class _Writer:
             self.session.add(dep)
         fields = {
             name: getattr(record, name)
-            for name in ("country", "city", "region", "status", "announced", "started", "ended",
-                         "contract_value", "currency", "financing", "description", "disputes",
-                         "confidence", "review_state")
+            for name in DEPLOYMENT_FIELDS if name != "year"
         }
         fields["year"] = record.year
         changed = False

@@ -28,6 +28,7 @@ from oversight.review.proposals import AlreadyDecided, deployment_records, find,
 from oversight.settings import load_settings
 from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
 from oversight.store.deletion import delete_deployment
+from oversight.store.derived import DerivedCache
 from oversight.store.judgements import (
     claims_with_documents,
     latest_decisions,
@@ -62,6 +63,7 @@ class Registry:
         self.engine: Engine = connect(url)
         if migrate:
             upgrade(self.engine)
+        self.derived = DerivedCache()  # index, statistics and country summaries per version
 
     def __repr__(self) -> str:
         return f"<Registry {self.engine.url.render_as_string(hide_password=True)}>"

@@ -140,6 +140,15 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
+def create_app_from_settings() -> FastAPI:
+    """The app as `oversight serve` runs it in each worker process: registry and cache size from
+    the OVERSIGHT_* settings (uvicorn imports this by name in every worker)."""
+    from oversight.settings import load_settings
+
+    settings = load_settings()
+    return create_app(Registry(settings.db_url), cache_bytes=settings.cache_mb * 1024 * 1024)
+
+
 def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
                cache_bytes: int = CACHE_BYTES, max_in_flight: int = MAX_IN_FLIGHT,
                releases_dir: Path | None = None) -> FastAPI:

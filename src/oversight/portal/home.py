@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from oversight.analytics.index import country_index
 from oversight.analytics.stats import stats
+from oversight.api import figures
 from oversight.api.deps import get_session
 from oversight.api.guards import accepts_query
 from oversight.portal import search as matching
@@ -47,16 +48,24 @@ def headline(rows: list[dict[str, Any]], figures: dict[str, Any]) -> dict[str, A
 @accepts_query(*FILTER_KEYS)
 def home(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     form = parse_filters(request.query_params)
-    deployments = queries.deployments(session, form.filters)
-    rows = country_index(deployments)
+    registry = request.app.state.registry
+    if form.params:
+        deployments = queries.deployments(session, form.filters)
+        rows, counts = country_index(deployments), stats(deployments)
+        shaded = index_map(rows)
+    else:  # the common view: the figures and the map are kept until the registry changes
+        counts = figures.statistics(registry, session)
+        rows = counts["index"]
+        shaded = registry.derived.get(session, ("home map",), lambda: index_map(rows))
     query = api_query(form)
     suffix = f"?{query}" if query else ""
     return render(request, "home.html", {
         "form": form,
-        "options": filter_options(queries.organisations(session), queries.countries(session)),
+        "options": filter_options(figures.organisations(registry, session),
+                                  figures.countries(registry, session)),
         "rows": rows,
-        "map": index_map(rows),
-        "headline": headline(rows, stats(deployments)),
+        "map": shaded,
+        "headline": headline(rows, counts),
         "twin": [("the index", f"/api/v1/index{suffix}"), ("figures", f"/api/v1/stats{suffix}"),
                  ("deployments", f"/api/v1/deployments{suffix}")],
     })

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from oversight.analytics.index import country_index
@@ -25,7 +26,7 @@ from oversight.portal.filters import (
     parse_sort,
     sort_links,
 )
-from oversight.portal.templating import render
+from oversight.portal.templating import render, templates
 from oversight.store import queries
 
 router = APIRouter(include_in_schema=False)
@@ -65,12 +66,16 @@ def supplier_options(suppliers: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _summary(country: dict[str, Any]) -> dict[str, Any]:
-    """What the page shows whatever the filters and page: index, chart, listed suppliers, financing."""
+    """What the page shows whatever the filters and page: the index, the filter choices, and the
+    timeline, technologies, suppliers, listed suppliers and financing already rendered (with
+    hundreds of deployments, rendering them is most of the page's cost)."""
     deployments = country["deployments"]
     index = country_index(deployments)
-    return {"index": index[0] if index else None, "chart": timeline(deployments),
-            "listed": listed_suppliers(deployments), "financed": [d for d in deployments if d["financing"]],
-            "options": supplier_options(country["suppliers"])}
+    sections = templates.env.get_template("_country_summary.html").render(
+        c=country, chart=timeline(deployments), listed=listed_suppliers(deployments),
+        financed=[d for d in deployments if d["financing"]])
+    return {"index": index[0] if index else None, "options": supplier_options(country["suppliers"]),
+            "summary": Markup(sections)}  # escaped when it was rendered
 
 
 def shown_sources(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -41,6 +41,7 @@ from oversight.store import (
     upgrade,
 )
 from oversight.store.deletion import delete_deployment
+from oversight.store.derived import DerivedCache
 from oversight.store.findings import coverage_report, finding_states, save_findings
 from oversight.store.judgements import (
     claims_with_documents,
@@ -84,6 +85,7 @@ class Registry:
         self.engine: Engine = connect(url)
         if migrate:
             upgrade(self.engine)
+        self.derived = DerivedCache()  # index, statistics and country summaries per version
 
     @classmethod
     def existing(cls, url: str) -> Registry:

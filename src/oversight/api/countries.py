@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from oversight.api.deps import get_session
+from oversight.api import figures
+from oversight.api.deps import Iso3Path, get_session, registry
 from oversight.api.models import (
     ERROR_RESPONSES,
     AigsIndex,
@@ -16,25 +17,27 @@ from oversight.api.models import (
     CountrySummary,
     FindingStateId,
 )
-from oversight.store import queries
+from oversight.app import Registry
 from oversight.store.findings import finding_states, layer
 
 router = APIRouter(tags=["countries"], responses=ERROR_RESPONSES)
 
 
 @router.get("/countries", response_model=list[CountrySummary], summary="List countries")
-def list_countries(session: Annotated[Session, Depends(get_session)]) -> list[dict[str, Any]]:
+def list_countries(session: Annotated[Session, Depends(get_session)],
+                   reg: Annotated[Registry, Depends(registry)]) -> list[dict[str, Any]]:
     """Countries with accepted deployments: counts, technologies, suppliers and their homes."""
-    return queries.countries(session)
+    return figures.countries(reg, session)
 
 
 @router.get("/countries/{iso3}", response_model=Country, summary="One country")
-def get_country(iso3: str, session: Annotated[Session, Depends(get_session)]) -> dict[str, Any]:
+def get_country(iso3: Iso3Path, session: Annotated[Session, Depends(get_session)],
+                reg: Annotated[Registry, Depends(registry)]) -> dict[str, Any]:
     """A country's deployments by year, suppliers, financing and sources, and beside them what
     Carnegie's AIGS index reports for it (`aigs`: each finding backed by deployments, searched,
     or open). Any ISO 3166-1 alpha-3 code answers (a country without deployments has empty
     lists); other codes are 404."""
-    view = queries.country(session, iso3)
+    view = figures.country(reg, session, iso3)
     return {**view, "aigs": layer(finding_states(session, country=view["country"]))}
 
 

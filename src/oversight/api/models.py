@@ -81,6 +81,16 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "Not found"},
     422: {"model": ErrorResponse, "description": "Invalid parameter"},
 }
+# What any operation may answer, whatever it does: a body that cannot be parsed (400), a bad or
+# revoked API token (401), a body over the limit (413), a query parameter the operation does not
+# take (422) and sign-ins from a client with too many failures (429, with Retry-After).
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The request body cannot be parsed"},
+    401: {"model": ErrorResponse, "description": "The API token is malformed, unknown or revoked"},
+    413: {"model": ErrorResponse, "description": "Request body over the size limit"},
+    422: {"model": ErrorResponse, "description": "Invalid or unknown parameter"},
+    429: {"model": ErrorResponse, "description": "Too many failed sign-ins; see Retry-After"},
+}
 
 
 # --- deployments ---------------------------------------------------------------------------
@@ -242,14 +252,14 @@ class DeploymentPage(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "total": 120, "limit": 50, "offset": 0, "items": [DEPLOYMENT_EXAMPLE],
-        "next": "http://localhost:8000/api/v1/deployments?country=KEN&offset=50",
+        "next": "/api/v1/deployments?country=KEN&offset=50",
     }]})
 
     total: int = Field(description="Deployments matching the filters, on every page.")
     limit: int
     offset: int
     items: list[Deployment]
-    next: str | None = Field(None, description="URL of the next page, null on the last one.")
+    next: str | None = Field(None, description="Relative URL of the next page, null on the last one.")
 
 
 # --- organisations -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -446,12 +447,17 @@ def serve(
     ctx: typer.Context,
     host: Annotated[Optional[str], typer.Option(help="Address (default OVERSIGHT_HOST).")] = None,  # noqa: UP045
     port: Annotated[Optional[int], typer.Option(help="Port (default OVERSIGHT_PORT).")] = None,  # noqa: UP045
+    workers: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        min=1, help="Server processes (default OVERSIGHT_WORKERS, else the number of CPUs).")] = None,
 ) -> None:
-    """Serve the JSON API (/api/v1, OpenAPI schema at /api/v1/openapi.json)."""
+    """Serve the portal and the JSON API (/api/v1, OpenAPI schema at /api/v1/openapi.json)."""
     import uvicorn
 
-    from oversight.api import create_app
-
     settings = load_settings()
-    uvicorn.run(create_app(_registry(ctx)), host=host or settings.host, port=port or settings.port,
-                log_level="info")
+    _registry(ctx).engine.dispose()  # migrate once here, before any worker opens the database
+    os.environ["OVERSIGHT_DB_URL"] = ctx.obj  # what each worker's create_app_from_settings reads
+    # Each worker builds its own app (engine, caches) from the settings; uvicorn restarts a worker
+    # that fails its health check, and building the app takes a few seconds on a busy machine.
+    uvicorn.run("oversight.api.app:create_app_from_settings", factory=True,
+                workers=workers or settings.workers, host=host or settings.host,
+                port=port or settings.port, log_level="info", timeout_worker_healthcheck=60)

@@ -14,9 +14,12 @@ from oversight import vocab
 from oversight.analytics.coverage import FindingState
 from oversight.analytics.index import country_index
 from oversight.analytics.stats import stats
+from oversight.api import figures
 from oversight.api.deps import get_session
+from oversight.api.guards import accepts_query
 from oversight.portal import search as matching
 from oversight.portal.filters import (
+    FILTER_KEYS,
     PAGE_SIZE,
     Page,
     PageError,
@@ -67,31 +70,42 @@ def aigs_counts(states: list[FindingState]) -> dict[str, dict[str, int]]:
 
 
 @router.get("/", response_class=HTMLResponse)
+@accepts_query(*FILTER_KEYS, "layer")
 def home(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     form = parse_filters(request.query_params)
     layer = map_layer(request.query_params)
-    deployments = queries.deployments(session, form.filters)
-    rows = country_index(deployments)
+    registry = request.app.state.registry
+    if form.params:
+        deployments = queries.deployments(session, form.filters)
+        rows, counts = country_index(deployments), stats(deployments)
+        shaded = index_map(rows)
+    else:  # the common view: the figures and the map are kept until the registry changes
+        counts = figures.statistics(registry, session)
+        rows = counts["index"]
+        shaded = registry.derived.get(session, ("home map",), lambda: index_map(rows))
     query = api_query(form)
     suffix = f"?{query}" if query else ""
     if layer is None:
-        world = index_map(rows)
+        world = shaded
     else:
-        world = aigs_map(aigs_counts(finding_states(session, index=layer)), AIGS_INDEXES[layer].label)
+        world = registry.derived.get(session, ("aigs map", layer), lambda: aigs_map(
+            aigs_counts(finding_states(session, index=layer)), AIGS_INDEXES[layer].label))
     return render(request, "home.html", {
         "form": form,
         "layer": layer,
-        "options": filter_options(queries.organisations(session), queries.countries(session)),
+        "options": filter_options(figures.organisations(registry, session),
+                                  figures.countries(registry, session)),
         "rows": rows,
         "map": world,
-        "headline": headline(rows, stats(deployments)),
-        "coverage": coverage_report(session),
+        "headline": headline(rows, counts),
+        "coverage": registry.derived.get(session, ("coverage",), lambda: coverage_report(session)),
         "twin": [("the index", f"/api/v1/index{suffix}"), ("figures", f"/api/v1/stats{suffix}"),
                  ("deployments", f"/api/v1/deployments{suffix}"), ("AIGS findings", "/api/v1/findings")],
     })
 
 
 @router.get("/search", response_class=HTMLResponse)
+@accepts_query("q", "page")
 def search(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     q = search_text((request.query_params.get("q") or "").strip())
     number = parse_page(request.query_params)

@@ -28,6 +28,7 @@ from oversight.api import create_app
 from oversight.app import Registry
 from tests.accounts.people import Person, add_people
 from tests.api.conftest import API, FIXTURES
+from tests.api.test_sources import add_listing
 
 MAX_EXAMPLES = 12
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -36,8 +37,10 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 @pytest.fixture(scope="module")
 def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, dict[str, Person]]]:
     """The app over a registry of its own (fuzzing writes: contributions, deletions)."""
-    registry = Registry(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'registry.db'}")
+    folder = tmp_path_factory.mktemp("fuzz")
+    registry = Registry(f"sqlite:///{folder / 'registry.db'}")
     registry.load([FIXTURES])
+    add_listing(registry, folder)  # screening answers only from a list set that is not empty
     people = add_people(registry)
     yield create_app(registry), people
     registry.engine.dispose()

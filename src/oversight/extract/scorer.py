@@ -9,7 +9,7 @@ how many sentences support it, and how crowded its sentence and document are (a 
 yielding many claims is a cross product; a document with many countries is a roundup or
 background).
 
-The coefficients live in ``oversight/data/extract/claim_scorer.json``, written by
+The coefficients live in ``oversight/extract/models/claim_scorer.json``, written by
 ``oversight train-scorer`` (``scorer_training.py``) from the development part of the labelled
 corpus only. The same file holds the threshold below which a claim is dropped; it was chosen by
 cross-validation on that part. Without a model file every claim gets the neutral 0.5.
@@ -30,7 +30,7 @@ from oversight import vocab
 if TYPE_CHECKING:
     from oversight.extract.relate import Candidate
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "extract" / "claim_scorer.json"
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "claim_scorer.json"
 STATUSES = ("planned", "contracted", "pilot", "operational", "cancelled", "denied")
 FEATURES = (
     "vendor_in_sentence",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,7 @@ from oversight.portal.filters import (
     search_text,
 )
 from oversight.portal.templating import render
-from oversight.portal.worldmap import index_map
+from oversight.portal.worldmap import REGION_IDS, index_map
 from oversight.store import queries
 from oversight.store import search as store_search
 
@@ -45,7 +45,11 @@ def headline(rows: list[dict[str, Any]], figures: dict[str, Any]) -> dict[str, A
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
+def home(request: Request, session: Annotated[Session, Depends(get_session)],
+         region: Annotated[str | None, Query(description="Zoom the map to one region: "
+                                             + ", ".join(REGION_IDS))] = None) -> HTMLResponse:
+    if region is not None and region not in REGION_IDS:
+        raise PageError(422, f"region: {region!r} is not one of {', '.join(REGION_IDS)}", "region")
     form = parse_filters(request.query_params)
     deployments = queries.deployments(session, form.filters)
     rows = country_index(deployments)
@@ -55,7 +59,7 @@ def home(request: Request, session: Annotated[Session, Depends(get_session)]) ->
         "form": form,
         "options": filter_options(queries.organisations(session), queries.countries(session)),
         "rows": rows,
-        "map": index_map(rows),
+        "map": index_map(rows, region),
         "headline": headline(rows, stats(deployments)),
         "twin": [("the index", f"/api/v1/index{suffix}"), ("figures", f"/api/v1/stats{suffix}"),
                  ("deployments", f"/api/v1/deployments{suffix}")],

@@ -41,11 +41,59 @@ CLASSES: tuple[tuple[float, float, str], ...] = (
 HIGHLIGHT = "#b35806"  # a vendor's countries reached, on a map without scores
 
 
+# Tap targets: WCAG 2.5.5 asks 44 CSS px; a phone shows the map about 360 px wide.
+TAP_PX = 44.0
+PHONE_PX = 360.0
+MARKER_R = 4.0  # a small country's dot on the world map, in canvas units
+
+
 @dataclass(frozen=True)
 class Shape:
     iso3: str | None
     name: str
     d: str  # SVG path data in the map's viewBox
+    centre: tuple[float, float]  # the middle of its largest ring, on the canvas
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of the world the map can zoom to: a box of longitudes and latitudes."""
+
+    id: str
+    label: str
+    west: float
+    east: float
+    south: float
+    north: float
+
+
+# Boxes drawn generously: a region's view shows its neighbours' edges, and a country whose
+# centre falls inside the box is listed under the map (the Middle East overlaps three others).
+REGIONS = (
+    Region("africa", "Africa", -20.0, 55.0, -36.0, 38.0),
+    Region("americas", "Americas", -170.0, -30.0, -57.0, 72.0),
+    Region("asia-pacific", "Asia and the Pacific", 60.0, 180.0, -48.0, 55.0),
+    Region("europe", "Europe", -25.0, 45.0, 34.0, 71.0),
+    Region("middle-east", "Middle East", 25.0, 63.0, 12.0, 42.0),
+)
+REGION_IDS = tuple(region.id for region in REGIONS)
+
+
+@dataclass(frozen=True)
+class View:
+    """The part of the canvas an SVG viewBox shows."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def __contains__(self, point: tuple[float, float]) -> bool:
+        return self.x <= point[0] <= self.x + self.width and self.y <= point[1] <= self.y + self.height
+
+    @property
+    def box(self) -> str:
+        return f"{self.x:g} {self.y:g} {self.width:g} {self.height:g}"
 
 
 def decode_arcs(topology: Mapping[str, Any]) -> list[list[tuple[float, float]]]:
@@ -178,7 +226,17 @@ def _canvas() -> tuple[tuple[Shape, ...], float, tuple[float, float, float]]:
             parts.append("M" + coords[0] + "L" + " ".join(coords[1:]) + "Z")
         return "".join(parts)
 
-    drawn = tuple(Shape(iso3, name, path(rings)) for iso3, name, rings in projected)
+    def centre(rings: list[list[tuple[float, float]]]) -> tuple[float, float]:
+        # The largest ring by area, so that France is placed in Europe, not in French Guiana.
+        def area(r: list[tuple[float, float]]) -> float:  # the shoelace formula
+            return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1], strict=True)))
+
+        largest = max(rings, key=area)
+        xs, ys = [x for x, _ in largest], [y for _, y in largest]
+        x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        return round((x - left) * scale + PADDING, 1), round((top - y) * scale + PADDING, 1)
+
+    drawn = tuple(Shape(iso3, name, path(rings), centre(rings)) for iso3, name, rings in projected if rings)
     return drawn, height, (left, top, scale)
 
 
@@ -187,6 +245,35 @@ def place(lon: float, lat: float) -> tuple[float, float]:
     _, _, (left, top, scale) = _canvas()
     x, y = natural_earth(lon, lat)
     return round((x - left) * scale + PADDING, 1), round((top - y) * scale + PADDING, 1)
+
+
+def world_view() -> View:
+    return View(0.0, 0.0, WIDTH, shapes()[1])
+
+
+@cache
+def region_view(region_id: str) -> View:
+    """The canvas box around a region: its outline projected (the projection bends meridians,
+    so the edges are sampled, not only the corners), with a little margin."""
+    region = next(r for r in REGIONS if r.id == region_id)
+    steps = [i / 10 for i in range(11)]
+    outline = [place(region.west + (region.east - region.west) * t, lat)
+               for t in steps for lat in (region.south, region.north)]
+    outline += [place(lon, region.south + (region.north - region.south) * t)
+                for t in steps for lon in (region.west, region.east)]
+    xs, ys = [x for x, _ in outline], [y for _, y in outline]
+    return View(round(min(xs) - PADDING, 1), round(min(ys) - PADDING, 1),
+                round(max(xs) - min(xs) + 2 * PADDING, 1), round(max(ys) - min(ys) + 2 * PADDING, 1))
+
+
+def _view(region: str | None) -> dict[str, Any]:
+    """What the map shows of the canvas, and how big its small-country markers are there: in a
+    region the target a finger taps (an invisible circle around the dot) is 44 px on a phone."""
+    view = region_view(region) if region else world_view()
+    px = view.width / PHONE_PX  # canvas units per CSS pixel on a phone
+    return {"view": view, "region": region, "regions": REGIONS,
+            "marker_r": round(max(MARKER_R * view.width / WIDTH, 3 * px), 2) if region else MARKER_R,
+            "hit_r": round(TAP_PX / 2 * px, 2) if region else MARKER_R * 2}
 
 
 @cache
@@ -237,9 +324,21 @@ def _index_title(name: str, row: dict[str, Any]) -> str:
     return f"{name}: index {row['score']:g}, {_deployments(row['deployments'])}"
 
 
-def index_map(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """The choropleth of the Oversight index: one entry per country shape, with its row (if any)."""
+def in_view(rows: list[dict[str, Any]], view: View) -> list[dict[str, Any]]:
+    """The rows of the countries placed inside the view (by their largest shape, or by their
+    capital when too small to draw), highest index first: the list under the map."""
+    centres = {shape.iso3: shape.centre for shape in shapes()[0] if shape.iso3}
+    centres.update(small_countries())
+    whole = view == world_view()
+    shown = [row for row in rows if whole or (row["country"] in centres and centres[row["country"]] in view)]
+    return sorted(shown, key=lambda row: (-row["score"], country_name(row["country"]) or row["country"]))
+
+
+def index_map(rows: list[dict[str, Any]], region: str | None = None) -> dict[str, Any]:
+    """The choropleth of the Oversight index: one entry per country shape, with its row (if any),
+    for the world or one of REGIONS."""
     by_country = {row["country"]: row for row in rows}
+    shown = _view(region)
     all_shapes, height = shapes()
     countries = []
     for shape in all_shapes:
@@ -250,7 +349,8 @@ def index_map(rows: list[dict[str, Any]]) -> dict[str, Any]:
                           "fill": fill(score), "title": title, "linked": row is not None})
     markers = _markers(by_country, lambda code: _index_title(country_name(code) or code, by_country[code]),
                        lambda code: fill(by_country[code]["score"]))
-    return {"width": WIDTH, "height": height, "countries": countries, "markers": markers, "legend": legend()}
+    return {"width": WIDTH, "height": height, "countries": countries, "markers": markers, "legend": legend(),
+            "listed": in_view(rows, shown["view"]), **shown}
 
 
 def reach_map(reached: dict[str, int]) -> dict[str, Any]:
@@ -267,4 +367,4 @@ def reach_map(reached: dict[str, int]) -> dict[str, Any]:
     markers = _markers(counts, lambda code: f"{country_name(code) or code}: {_deployments(reached[code])}",
                        lambda code: HIGHLIGHT)
     return {"width": WIDTH, "height": height, "countries": countries, "markers": markers,
-            "legend": legend_entries}
+            "legend": legend_entries, **_view(None), "regions": ()}

@@ -95,3 +95,29 @@ def test_countries_too_small_to_draw_get_a_marker_at_their_capital() -> None:
     marked = worldmap.index_map([{"country": "SGP", "score": 55.0, "deployments": 2}])["markers"]
     assert marked == [{"iso3": "SGP", "name": "Singapore", "x": x, "y": y, "score": 55.0,
                        "fill": worldmap.fill(55.0), "title": "Singapore: index 55, 2 deployments"}]
+
+
+def test_a_region_view_crops_the_canvas_around_its_countries() -> None:
+    africa = worldmap.region_view("africa")
+    world = worldmap.world_view()
+    assert africa.width < world.width / 3 and africa.height < world.height
+    centres = {shape.iso3: shape.centre for shape in worldmap.shapes()[0]}
+    assert centres["KEN"] in africa and centres["ZAF"] in africa
+    assert centres["FRA"] not in africa, "France's largest ring is in Europe, not French Guiana"
+    assert centres["FRA"] in worldmap.region_view("europe")
+
+
+def test_the_list_under_a_region_holds_its_countries_highest_index_first() -> None:
+    rows = [{"country": code, "score": score, "deployments": 1}
+            for code, score in (("KEN", 40.0), ("UGA", 60.0), ("GBR", 90.0), ("MUS", 10.0))]
+    listed = worldmap.index_map(rows, "africa")["listed"]
+    assert [row["country"] for row in listed] == ["UGA", "KEN", "MUS"]  # Mauritius by its capital
+    assert len(worldmap.index_map(rows)["listed"]) == 4
+
+
+def test_small_countries_are_tap_sized_on_a_phone_in_a_region() -> None:
+    """In a region the invisible target around a dot is 44 px across on a 360 px wide map."""
+    shown = worldmap.index_map([{"country": "SGP", "score": 55.0, "deployments": 2}], "asia-pacific")
+    px_per_unit = worldmap.PHONE_PX / shown["view"].width
+    assert 2 * shown["hit_r"] * px_per_unit == pytest.approx(worldmap.TAP_PX, abs=0.1)
+    assert shown["marker_r"] < shown["hit_r"]

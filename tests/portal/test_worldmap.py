@@ -101,10 +101,18 @@ def test_a_region_view_crops_the_canvas_around_its_countries() -> None:
     africa = worldmap.region_view("africa")
     world = worldmap.world_view()
     assert africa.width < world.width / 3 and africa.height < world.height
-    centres = {shape.iso3: shape.centre for shape in worldmap.shapes()[0]}
-    assert centres["KEN"] in africa and centres["ZAF"] in africa
-    assert centres["FRA"] not in africa, "France's largest ring is in Europe, not French Guiana"
-    assert centres["FRA"] in worldmap.region_view("europe")
+    kenya = worldmap.place(*worldmap.places()["KEN"])
+    assert africa.x < kenya[0] < africa.x + africa.width and africa.y < kenya[1] < africa.y + africa.height
+    france = worldmap.places()["FRA"]
+    assert 40 < france[1] < 52 and -5 < france[0] < 10, "France's largest ring, not French Guiana"
+
+
+def test_each_country_is_listed_under_one_region() -> None:
+    expected = {"KEN": "africa", "EGY": "africa", "SAU": "middle-east", "TUR": "middle-east",
+                "IRN": "middle-east", "GEO": "middle-east", "BHR": "middle-east", "RUS": "europe",
+                "FRA": "europe", "CHN": "asia-pacific", "SGP": "asia-pacific", "AUS": "asia-pacific",
+                "BRA": "americas", "USA": "americas"}
+    assert {code: worldmap.region_of(code) for code in expected} == expected
 
 
 def test_the_list_under_a_region_holds_its_countries_highest_index_first() -> None:

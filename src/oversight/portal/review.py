@@ -6,10 +6,10 @@ decision is a plain POST form carrying the session's CSRF token, so it works wit
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import quote
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -20,9 +20,10 @@ from oversight.app import Registry
 from oversight.errors import LoadError, NotFound
 from oversight.portal import contribution_form
 from oversight.portal.errors import error_page
+from oversight.portal.filters import Page, PageError
 from oversight.portal.templating import render
-from oversight.review import contributions
-from oversight.review.proposals import AlreadyDecided, ReviewError, find
+from oversight.review import contributions, merging
+from oversight.review.proposals import AlreadyDecided, ReviewError, find, matching
 from oversight.store import queries
 
 router = APIRouter(include_in_schema=False)
@@ -52,32 +53,65 @@ def _proposal(registry: Registry, proposal_id: str) -> dict[str, Any]:
         raise NotFound(str(error)) from None  # -> the 404 page
 
 
-def _notice(request: Request) -> str | None:
-    params = request.query_params
-    if params.get("decided"):
-        target = f" as deployment {params['deployment']}" if params.get("deployment") else ""
-        return f"{params['decided']} was {params.get('decision', 'decided')}{target}."
-    return None
+QUEUE_PAGE_SIZE = 20
+
+
+def _queue_page(number: int, total: int, filters: dict[str, Any]) -> Page:
+    pages = max(1, -(-total // QUEUE_PAGE_SIZE))
+    if number > pages:
+        raise PageError(422, f"page: {number} is past the last page ({pages})", "page")
+
+    def link(n: int) -> str:
+        given = {k: v for k, v in filters.items() if v not in (None, "")}
+        return "/review?" + urlencode({**given, "page": n})
+
+    return Page(number, pages, link(number - 1) if number > 1 else None,
+                link(number + 1) if number < pages else None, (number - 1) * QUEUE_PAGE_SIZE)
 
 
 @router.get("/review", response_class=HTMLResponse)
-def queue(request: Request) -> Response:
+def queue(
+    request: Request,
+    country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3")] = None,
+    vendor: Annotated[str | None, Query(max_length=300)] = None,
+    technology: Annotated[str | None, Query(max_length=40)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    decided: Annotated[str | None, Query(max_length=100)] = None,
+    decision: Annotated[str | None, Query(max_length=20)] = None,
+    deployment: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """Open proposals, filtered and a page at a time, each with the registry deployments that
+    share its key; then the pending contributions."""
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     registry = request.app.state.registry
-    proposals = [p for p in registry.proposals() if p["state"] == "open"]
+    filters = {"country": (country or "").strip().upper() or None, "vendor": (vendor or "").strip() or None,
+               "technology": technology or None, "min_confidence": min_confidence}
+    found = matching(registry.proposals(), **filters)
+    pager = _queue_page(page, len(found), filters)
+    shown = found[pager.offset:pager.offset + QUEUE_PAGE_SIZE]
     with registry.session() as session:
         pending = contributions.contributions(session, "pending")
+        duplicates = merging.same_key(session, shown)
+    notice = None
+    if decided:
+        target = f" as deployment {deployment}" if deployment else ""
+        notice = f"{decided} was {decision or 'decided'}{target}."
     return render(request, "review/queue.html", {
-        "proposals": proposals, "contributions": pending, "notice": _notice(request),
-        "deployment": request.query_params.get("deployment")})
+        "proposals": shown, "total": len(found), "page": pager, "same_key": duplicates,
+        "filters": {k: "" if v is None else v for k, v in filters.items()},
+        "contributions": pending, "notice": notice, "deployment": deployment,
+        **contribution_form.choices()})
 
 
 def _proposal_page(request: Request, proposal: dict[str, Any], *, error: str | None = None,
                    field: str | None = None, values: dict[str, Any] | None = None,
                    status_code: int = 200) -> HTMLResponse:
+    with request.app.state.registry.session() as session:
+        same_key = merging.same_key(session, [proposal])[proposal["id"]]
     return render(request, "review/proposal.html", {
-        "proposal": proposal, "error": error, "error_field": field,
+        "proposal": proposal, "error": error, "error_field": field, "same_key": same_key,
         "values": values or {k: proposal.get(k) or "" for k in PROPOSAL_EDITS},
         **contribution_form.choices()}, status_code=status_code)
 
@@ -152,6 +186,8 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
     form = await request.form()
     proposal = await run_in_threadpool(_proposal, registry, proposal_id)
     decision, note = _decision_and_note(form)
+    if form.get("decision") == "merge":
+        return await _merge(request, proposal, str(form.get("deployment") or ""), note)
     values = {k: str(form.get(k) or "").strip() for k in PROPOSAL_EDITS}
     edits: dict[str, Any] | None = None
     if decision == "edited":
@@ -181,6 +217,21 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
     target = f"&deployment={quote(result['deployment'])}" if result["deployment"] else ""
     return RedirectResponse(f"/review?decided=Proposal+{proposal['id']}&decision={result['decision']}"
                             f"{target}", status_code=303)
+
+
+async def _merge(request: Request, proposal: dict[str, Any], deployment_id: str,
+                 note: str | None) -> Response:
+    """Add the proposal's documents to the registry deployment with the same key."""
+    registry = request.app.state.registry
+    try:
+        result = await run_in_threadpool(lambda: merging.merge(
+            registry, proposal["id"], deployment_id, request.state.user.name, note=note))
+    except (ReviewError, LoadError) as error:
+        message = "; ".join(p.reason for p in error.problems) if isinstance(error, LoadError) else str(error)
+        return _proposal_page(request, proposal, error=message, field="deployment",
+                              status_code=409 if isinstance(error, AlreadyDecided) else 422)
+    return RedirectResponse(f"/review?decided=Proposal+{proposal['id']}&decision=merged"
+                            f"&deployment={quote(result['deployment'])}", status_code=303)
 
 
 def _edit_field(path: str) -> str:

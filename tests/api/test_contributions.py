@@ -127,3 +127,20 @@ def test_bad_edit_changes_nothing(clients) -> None:  # type: ignore[no-untyped-d
     assert response.status_code == 422 and error_of(response)["field"] == "edits.status"
     assert client.get(f"{API}/contributions/{made['id']}", headers=people["reviewer"].bearer).json()[
         "state"] == "pending"
+
+
+def test_contributors_see_their_own_and_the_decision(clients) -> None:  # type: ignore[no-untyped-def]
+    client, people, _ = clients
+    carol, reviewer = people["contributor"].bearer, people["reviewer"].bearer
+    assert client.get(f"{API}/contributions/mine", headers=carol).json() == []
+    assert client.get(f"{API}/contributions/mine").status_code == 401
+    sent = client.post(f"{API}/contributions", json=MOMBASA, headers=carol).json()
+    client.post(f"{API}/contributions/{sent['id']}/decision", headers=reviewer,
+                json={"decision": "accept", "note": "Two outlets agree."})
+    [mine] = client.get(f"{API}/contributions/mine", headers=carol).json()
+    assert (mine["id"], mine["state"], mine["decided_by"], mine["note"]) == (
+        sent["id"], "accepted", "rita", "Two outlets agree.")
+    assert client.get(f"{API}/contributions/mine", headers=reviewer).json() == []  # rita sent none
+    review = client.get(f"{API}/deployments/{mine['deployment_id']}").json()["review"]
+    assert [(r["decision"], r["decided_by"], r["contribution"]) for r in review] == [
+        ("accepted", "rita", sent["id"])]

@@ -121,6 +121,15 @@ def list_contributions(
     return contributions.contributions(session, None if state == "all" else state)
 
 
+@router.get("/contributions/mine", response_model=list[ContributionOut], summary="My contributions")
+def my_contributions(
+    user: Contributor,
+    session: Annotated[Session, Depends(get_session)],
+) -> list[dict[str, Any]]:
+    """The signed-in account's contributions, newest first, with state and reviewer's decision."""
+    return contributions.submitted_by(session, user.name)
+
+
 @router.get("/contributions/{id}", response_model=ContributionOut, summary="One contribution")
 def get_contribution(
     _: Reviewer,

@@ -242,13 +242,25 @@ def _edit_field(path: str) -> str:
 
 
 @router.get("/contribute", response_class=HTMLResponse)
-def contribute_form(request: Request) -> Response:
+def contribute_form(
+    request: Request,
+    submitted: Annotated[int | None, Query(ge=1, description="The contribution just sent")] = None,
+) -> Response:
     if (refused := _gate(request, "contributor")) is not None:
         return refused
     return render(request, "review/contribute.html", {
-        "values": contribution_form.to_values({}), "errors": {},
-        "submitted": request.query_params.get("submitted"),
+        "values": contribution_form.to_values({}), "errors": {}, "submitted": submitted,
         **contribution_form.choices()})
+
+
+@router.get("/contribute/mine", response_class=HTMLResponse)
+def my_contributions(request: Request) -> Response:
+    """The signed-in person's submissions, with their state and the reviewer's decision."""
+    if (refused := _gate(request, "contributor")) is not None:
+        return refused
+    with request.app.state.registry.session() as session:
+        mine = contributions.submitted_by(session, request.state.user.name)
+    return render(request, "review/mine.html", {"contributions": mine})
 
 
 @router.post("/contribute", response_class=HTMLResponse)

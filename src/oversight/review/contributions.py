@@ -139,6 +139,12 @@ def contributions(session: Session, state: str | None = None) -> list[dict[str, 
     return [_view(row) for row in session.scalars(query)]
 
 
+def submitted_by(session: Session, name: str) -> list[dict[str, Any]]:
+    """One person's contributions, newest first, with each reviewer's decision."""
+    query = select(Contribution).where(Contribution.submitted_by == name).order_by(Contribution.id.desc())
+    return [_view(row) for row in session.scalars(query)]
+
+
 def contribution(session: Session, contribution_id: int) -> dict[str, Any]:
     row = session.get(Contribution, contribution_id)
     if row is None:

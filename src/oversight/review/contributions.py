@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from oversight.errors import NotFound, OversightError
+from oversight.errors import LoadError, NotFound, OversightError
 from oversight.registry.readers import RawRecord
 from oversight.registry.records import DeploymentIn, normalise_name, slugify
 from oversight.store import audit
@@ -226,3 +226,18 @@ def decide(registry: Registry, contribution_id: int, decision: str, decided_by: 
                           actor=decided_by, note=why)
     with registry.session() as session:
         return contribution(session, contribution_id)
+
+
+def apply_edit(registry: Registry, data: Any, admin: str, note: str) -> dict[str, Any]:
+    """An admin's edit of a registry record: submitted and accepted at once, so it leaves the trail
+    of any correction (contribution, decision, note, record history). The record is checked before
+    anything is kept; should the loader still refuse it, the contribution is rejected with the
+    reason, so none is left pending, and the LoadError is raised."""
+    validate(data)
+    with registry.session() as session:
+        saved = submit(session, data, admin, note=note)
+    try:
+        return decide(registry, saved["id"], "accepted", admin, note=f"admin edit: {note}")
+    except LoadError as error:
+        decide(registry, saved["id"], "rejected", admin, note=f"not applied: {error}")
+        raise

@@ -161,7 +161,7 @@ async def decide_contribution(request: Request, contribution_id: int) -> Respons
             contributions.FieldProblem(p.field or "decision", p.reason) for p in error.problems]
         with registry.session() as session:
             found = contributions.contribution(session, contribution_id)
-        errors = {contribution_form.form_field(p.field): p.message for p in problems}
+        errors = dict(contribution_form.plain_error(p) for p in reversed(problems))  # first one wins
         return render(request, "review/contribution.html", {
             "contribution": found, "errors": errors,
             "values": values if decision == "edited" else contribution_form.to_values(found["payload"]),
@@ -278,9 +278,7 @@ async def contribute(request: Request) -> Response:
     try:
         saved = await run_in_threadpool(submit)
     except contributions.ContributionError as error:
-        errors: dict[str, str] = {}
-        for problem in error.problems:
-            errors.setdefault(contribution_form.form_field(problem.field), problem.message)
+        errors = dict(contribution_form.plain_error(p) for p in reversed(error.problems))  # first one wins
         return render(request, "review/contribute.html", {
             "values": values, "errors": errors, "submitted": None, **contribution_form.choices()},
             status_code=422)

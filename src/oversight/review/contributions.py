@@ -44,6 +44,7 @@ KIND_OF_ROLE = {"supplier": "vendor", "integrator": "integrator", "financier": "
 class FieldProblem:
     field: str
     message: str
+    kind: str | None = None  # the record model's error type ("missing", "string_too_long", ...)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -77,10 +78,11 @@ def validate(data: Any) -> dict[str, Any]:
             message = detail["msg"].removeprefix("Value error, ")
             if detail["type"] == "extra_forbidden":
                 message = "unknown field (see data/README.md for the fields of a deployment)"
-            problems.append(FieldProblem(_path(tuple(detail["loc"])), message))
+            problems.append(FieldProblem(_path(tuple(detail["loc"])), message, detail["type"]))
         raise ContributionError(problems) from None
     if not record.sources:
-        problems.append(FieldProblem("sources", "give at least one source: every fact needs evidence"))
+        problems.append(FieldProblem("sources", "give at least one source: every fact needs evidence",
+                                     "missing"))
     if problems:
         raise ContributionError(problems)
     return record.model_dump(mode="json", exclude_none=True,

@@ -18,7 +18,7 @@ import time
 import warnings
 from pathlib import Path
 
-from oversight.app import Registry, bundled_data_dir
+from oversight.app import Registry
 
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=r"Using `httpx` with `starlette.testclient`")
@@ -26,7 +26,8 @@ with warnings.catch_warnings():
 
 PAGES = ("/", "/?technology=facial_recognition&vendor_country=CHN", "/deployments",
          "/deployments?sort=-year&page=2", "/countries", "/countries/KEN", "/vendors", "/vendors/Huawei",
-         "/search?q=camera", "/methodology", "/downloads")
+         "/search?q=camera", "/methodology", "/downloads", "/?layer=aigs2019", "/countries/ARM",
+         "/api/v1/findings?state=open")
 
 
 def main() -> None:
@@ -38,7 +39,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         registry = Registry(f"sqlite:///{Path(tmp) / 'registry.db'}")
-        registry.load([bundled_data_dir()])
+        registry.load_bundled()
         started = time.perf_counter()
         app = create_app(registry)
         build = time.perf_counter() - started

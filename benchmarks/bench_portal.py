@@ -1,8 +1,9 @@
-"""Portal load benchmark: open-loop load on loopback against `oversight serve` (one uvicorn process).
+"""Portal load benchmark: open-loop load on loopback against `oversight serve` (--workers processes).
 
     python benchmarks/bench_portal.py [--deployments 10000] [--rate 200[,50,...]] [--duration 30]
                                       [--phases baseline,country_page,deployments_api]
-                                      [--countries KEN,PAK,BRA,SRB,UZB] [--uncached] [--db URL] [--json]
+                                      [--countries KEN,PAK,BRA,SRB,UZB] [--uncached] [--workers N]
+                                      [--db URL] [--json]
 
 Builds a SQLite registry of synthetic deployments (benchmarks/synthetic.py), starts
 `oversight serve` on a free loopback port, then for each rate runs one phase per route:
@@ -12,8 +13,9 @@ Builds a SQLite registry of synthetic deployments (benchmarks/synthetic.py), sta
 - deployments API: GET /api/v1/deployments?country={ISO3}, the same countries.
 
 The portal keeps anonymous answers in a response cache until the registry changes, so repeated
-URLs measure the cache; --uncached adds a unique, ignored parameter to every URL and measures
-answers built afresh (what a reader applying new filters, or the first reader after a change, gets).
+URLs measure the cache; --uncached runs the server with that cache off (OVERSIGHT_CACHE_MB=0) and
+measures answers built afresh (what a reader applying new filters, or the first reader after a
+change, gets). Unknown query parameters are refused, so a unique one cannot stand in for it.
 
 Each run gets a fresh server process, so that one run's backlog cannot slow the next.
 Before the load, `--probe` requests are sent one at a time: their median ("alone ms") is the
@@ -32,8 +34,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -66,14 +70,10 @@ class Phase:
     max_lag_ms: float = 0.0  # how late the scheduler itself sent a request (client saturation)
     connections: int = 0
     alone_ms: float = float("nan")
-    uncached: bool = False  # make every URL unique, so that no answer comes from a response cache
+    uncached: bool = False  # the server runs with its response cache off (OVERSIGHT_CACHE_MB=0)
 
     def path(self, i: int) -> str:
-        path = self.paths[i % len(self.paths)]
-        if not self.uncached:
-            return path
-        # An unknown parameter, ignored by the route but part of the cache key.
-        return f"{path}{'&' if '?' in path else '?'}nocache={i}-{time.monotonic_ns()}"
+        return self.paths[i % len(self.paths)]
 
     def error(self, kind: str) -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
@@ -274,26 +274,41 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db_url: str, log: Path, *, workers: int = 1,
+                 uncached: bool = False) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     script = Path(sys.executable).with_name("oversight")
     command = [str(script)] if script.exists() else [sys.executable, "-c", CLI]
-    command += ["--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port),
+                "--workers", str(workers)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if uncached:  # every answer built afresh (the derived figures are still kept per version)
+        env["OVERSIGHT_CACHE_MB"] = "0"
     with log.open("wb") as out:
-        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+        # A session of its own, so that stopping it stops every worker process too.
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                  start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120  # several workers start slowly on a busy machine
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"oversight serve exited:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(url + "/api/v1/vocabulary", timeout=2):
-                return server, url
+                if log.read_text().count("Application startup complete") >= workers:
+                    return server, url
         except OSError:
-            time.sleep(0.2)
-    server.terminate()
+            pass
+        time.sleep(0.2)
+    stop(server)
     raise SystemExit(f"oversight serve did not start:\n{log.read_text()}")
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Kill the server and its workers at once (a graceful stop would first finish the backlog)."""
+    with contextlib.suppress(ProcessLookupError):  # already gone
+        os.killpg(server.pid, signal.SIGKILL)
+    server.wait(timeout=10)
 
 
 def build(db_url: str, folder: Path, deployments: int) -> float:
@@ -333,7 +348,8 @@ def measure(db_url: str, folder: Path, name: str, paths: list[str], rate: float,
             args: argparse.Namespace) -> dict[str, object]:
     # A fresh server per run: an overloaded route leaves a backlog of requests that the server
     # keeps working through after the client gave up, which would slow the next run.
-    server, url = start_server(db_url, folder / f"serve-{name}-{rate:g}.log")
+    server, url = start_server(db_url, folder / f"serve-{name}-{rate:g}.log", workers=args.workers,
+                               uncached=args.uncached)
     try:
         phase = Phase(name, paths, uncached=args.uncached)
         if args.burst:
@@ -342,8 +358,7 @@ def measure(db_url: str, folder: Path, name: str, paths: list[str], rate: float,
         asyncio.run(run_phase(url, phase, rate, args.duration, args.warmup, args.timeout))
         return phase.summary(rate)
     finally:
-        server.kill()  # not terminate: a graceful stop would first finish the backlog
-        server.wait(timeout=10)
+        stop(server)
 
 
 def main() -> None:
@@ -363,8 +378,10 @@ def main() -> None:
     parser.add_argument("--burst", type=int, default=0,
                         help="Before each run, send this many requests at once and report their answers.")
     parser.add_argument("--uncached", action="store_true",
-                        help="Add a unique parameter to every URL: measures answers built afresh, "
-                             "not served from the response cache.")
+                        help="Run the server with its response cache off (OVERSIGHT_CACHE_MB=0): "
+                             "measures answers built afresh.")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="Server processes (oversight serve --workers).")
     parser.add_argument("--db", help="Use this (already loaded) registry instead of building one.")
     parser.add_argument("--json", action="store_true", help="Print JSON instead of a markdown table.")
     args = parser.parse_args()

@@ -5,6 +5,7 @@ The CLI and notebooks both go through it; later, the web app will too.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -15,19 +16,33 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from oversight.analytics.coverage import FindingState
 from oversight.analytics.index import stats_with_index
 from oversight.assessment.from_registry import description_from_deployment
 from oversight.assessment.model import AssessmentInput
 from oversight.errors import LoadError, NotFound, Problem
+from oversight.listfiles import parse_file
 from oversight.publish import exports
 from oversight.publish.release import write_release
+from oversight.registry.aigs import bundled_findings
 from oversight.registry.load import build_batch, parse_records
 from oversight.registry.readers import RawRecord, read_files
 from oversight.registry.records import DeploymentIn, SourceLink
 from oversight.review.proposals import AlreadyDecided, deployment_records, find, propose
 from oversight.settings import load_settings
-from oversight.store import analyse, audit, connect, queries, session_scope, upgrade
+from oversight.store import (
+    analyse,
+    audit,
+    check_exists,
+    connect,
+    listimports,
+    queries,
+    session_scope,
+    upgrade,
+)
 from oversight.store.deletion import delete_deployment
+from oversight.store.derived import DerivedCache
+from oversight.store.findings import coverage_report, finding_states, save_findings
 from oversight.store.judgements import (
     claims_with_documents,
     latest_decisions,
@@ -40,6 +55,14 @@ from oversight.store.write import LoadReport, apply_batch, known_for
 # Folders of the bundled data that are not registry records: the AIGS tables (a cited layer
 # of findings) and the searched leads, each read by its own loader.
 LAYER_FOLDERS = ("aigs", "leads")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def bundled_data_dir() -> Path:
@@ -62,6 +85,21 @@ class Registry:
         self.engine: Engine = connect(url)
         if migrate:
             upgrade(self.engine)
+        self.derived = DerivedCache()  # index, statistics and country summaries per version
+
+    @classmethod
+    def existing(cls, url: str) -> Registry:
+        """Open (and migrate) a registry that exists; raise RegistryMissing, creating
+        nothing, when `url` names no registry."""
+        check_exists(url)
+        return cls(url)
+
+    @classmethod
+    def bundled_in_memory(cls) -> Registry:
+        """A throwaway in-memory registry holding the bundled dataset and listings."""
+        registry = cls("sqlite:///:memory:")
+        registry.load_bundled()
+        return registry
 
     def __repr__(self) -> str:
         return f"<Registry {self.engine.url.render_as_string(hide_password=True)}>"
@@ -109,11 +147,53 @@ class Registry:
         analyse(self.engine)
         return report
 
+    def import_lists(self, paths: list[Path], *, list_id: str | None = None,
+                     published: str | None = None, format: str | None = None,
+                     actor: str | None = None) -> list[dict[str, Any]]:
+        """Import published list files in one transaction: every file parsed and checked
+        first; any problem raises LoadError and nothing is written. One report per list
+        fed: counts added, removed and changed against the previous edition."""
+        editions, problems = [], []
+        for path in paths:
+            parsed = parse_file(path, list_id=list_id, format=format)
+            problems += parsed.problems
+            if parsed.problems:
+                continue
+            if published and parsed.published and published != parsed.published:
+                problems.append(Problem(str(path), None, "published", f"the file says it was "
+                                        f"published {parsed.published}, not {published}"))
+            date = parsed.published or published
+            if date is None:
+                problems.append(Problem(str(path), None, "published", "the file carries no "
+                                        "publication date; give it with --published YYYY-MM-DD"))
+                continue
+            editions.append(listimports.Edition(parsed, path.name, file_sha256(path), date))
+        if problems:
+            raise LoadError(problems)
+        with self.session() as session:
+            for edition in editions:
+                problems += listimports.check(edition, session)
+            if problems:
+                raise LoadError(problems)
+            return [report for edition in editions
+                    for report in listimports.record(session, edition,
+                                                     actor or load_settings().user)]
+
     def load_bundled(self) -> LoadReport:
+        """The bundled registry records, then the AIGS findings (their own table)."""
         from oversight import __version__
 
-        return self.load(bundled_record_paths(), actor=BUNDLED_ACTOR,
-                         note=f"load the bundled dataset of Oversight {__version__}")
+        report = self.load(bundled_record_paths(), actor=BUNDLED_ACTOR,
+                           note=f"load the bundled dataset of Oversight {__version__}")
+        added = self.load_aigs()["added"]
+        if added:
+            report.created["aigs_finding"] += added
+        return report
+
+    def load_aigs(self) -> dict[str, int]:
+        """Make the stored AIGS findings those of the bundled tables (data/aigs/)."""
+        with self.session() as session:
+            return save_findings(session, bundled_findings())
 
     # --- extraction and review --------------------------------------------------------------
 
@@ -185,6 +265,18 @@ class Registry:
     def stats(self, filters: DeploymentFilter | None = None) -> dict[str, Any]:
         """The figures of `oversight stats`, with the Oversight index of each country."""
         return stats_with_index(self.deployment_records(filters))
+
+    def finding_states(self, *, index: str | None = None, country: str | None = None
+                       ) -> list[FindingState]:
+        """Each AIGS finding with the deployments backing it, its searched lead, or open."""
+        with self.session() as session:
+            return finding_states(session, index=index, country=country)
+
+    def coverage(self) -> dict[str, Any]:
+        """Coverage against AIGS: per index, countries with deployments and backed / searched /
+        open counts of its findings."""
+        with self.session() as session:
+            return coverage_report(session)
 
     def export(self, fmt: str, out: IO[bytes], filters: DeploymentFilter | None = None,
                **options: Any) -> None:

@@ -35,3 +35,13 @@ class LoadError(OversightError):
 
 class NotFound(OversightError):
     """A deployment, organisation or country asked for does not exist."""
+
+
+class RegistryMissing(OversightError):
+    """The database asked for does not exist or is not an Oversight registry; nothing was
+    created, since an empty new registry would answer every question with "nothing"."""
+
+
+class NoListings(OversightError):
+    """Screening was asked of a list set with no entries: it would answer "no match" from
+    nothing, so it refuses."""

@@ -7,6 +7,8 @@
 | `OVERSIGHT_USER` | the login name | who is recorded as having made a change from the CLI |
 | `OVERSIGHT_HOST` | `127.0.0.1` | address `oversight serve` listens on |
 | `OVERSIGHT_PORT` | `8000` | port `oversight serve` listens on |
+| `OVERSIGHT_WORKERS` | the number of CPUs | server processes `oversight serve` starts |
+| `OVERSIGHT_CACHE_MB` | `64` | memory per server process for kept anonymous answers; `0`: none |
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,8 @@ class Settings:
     user: str
     host: str
     port: int
+    workers: int
+    cache_mb: int
 
 
 def _default_user() -> str:
@@ -43,4 +48,15 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         user=env.get("OVERSIGHT_USER") or _default_user(),
         host=env.get("OVERSIGHT_HOST", "127.0.0.1"),
         port=int(env.get("OVERSIGHT_PORT", "8000")),
+        workers=_positive(env, "OVERSIGHT_WORKERS", os.cpu_count() or 1, minimum=1),
+        cache_mb=_positive(env, "OVERSIGHT_CACHE_MB", 64, minimum=0),
     )
+
+
+def _positive(env: Any, name: str, default: int, *, minimum: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.strip().isdigit() or int(raw) < minimum:
+        raise ValueError(f"{name}={raw!r}: expected a whole number, {minimum} or more")
+    return int(raw)

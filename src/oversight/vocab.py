@@ -32,6 +32,17 @@ class AigsIndex:
 
 
 @dataclass(frozen=True)
+class SecondarySource:
+    """A kind of site that may only be a second source (schema.yaml `secondary_sources`)."""
+
+    id: str
+    label: str
+    covers: str
+    domains: tuple[str, ...]
+    copies_official_documents: bool
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     technologies: tuple[Term, ...]
     statuses: tuple[Term, ...]
@@ -46,6 +57,8 @@ class Vocabulary:
     date_origins: tuple[Term, ...]
     aigs_indexes: tuple[AigsIndex, ...]
     lead_results: tuple[Term, ...]
+    finding_states: tuple[Term, ...]
+    secondary_sources: tuple[SecondarySource, ...]
 
     @staticmethod
     def ids(terms: tuple[Term, ...]) -> tuple[str, ...]:
@@ -83,6 +96,13 @@ def vocabulary() -> Vocabulary:
             for key, value in raw["aigs_indexes"].items()
         ),
         lead_results=_terms(raw["lead_results"]),
+        finding_states=_terms(raw["finding_states"]),
+        secondary_sources=tuple(
+            SecondarySource(id=key, label=value["label"], covers=value["covers"],
+                            domains=tuple(value["domains"]),
+                            copies_official_documents=bool(value.get("copies_official_documents")))
+            for key, value in raw["secondary_sources"].items()
+        ),
     )
 
 
@@ -100,3 +120,4 @@ CONTRACT_VALUE_SCOPES = Vocabulary.ids(VOCAB.contract_value_scopes)
 DATE_ORIGINS = Vocabulary.ids(VOCAB.date_origins)
 AIGS_INDEXES = {index.id: index for index in VOCAB.aigs_indexes}
 LEAD_RESULTS = Vocabulary.ids(VOCAB.lead_results)
+FINDING_STATES = Vocabulary.ids(VOCAB.finding_states)

@@ -44,12 +44,13 @@ def test_a_change_to_the_registry_shows_at_once(client, fresh_registry, tmp_path
 
 def test_signed_in_requests_are_never_served_from_the_cache(client, fresh_registry, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     reviewer = add_people(fresh_registry)["reviewer"]
-    client.get(f"{API}/countries/KEN")
+    # a deployment's answer is kept by the response cache only (no derived figure holds it)
+    client.get(f"{API}/deployments/ken-nairobi-safe-city")
     calls = []
-    real = queries.country
-    monkeypatch.setattr(queries, "country", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = queries.deployment
+    monkeypatch.setattr(queries, "deployment", lambda *a, **k: calls.append(1) or real(*a, **k))
     headers = {"Authorization": f"Bearer {reviewer.token}"}
-    assert client.get(f"{API}/countries/KEN", headers=headers).status_code == 200
+    assert client.get(f"{API}/deployments/ken-nairobi-safe-city", headers=headers).status_code == 200
     assert calls == [1]
 
 

@@ -29,8 +29,14 @@ def test_country_without_deployments_is_empty(client) -> None:  # type: ignore[n
     assert body["name"] == "France" and body["deployments"] == [] and body["sources"] == []
 
 
-@pytest.mark.parametrize("code", ["XXX", "KE", "Kenya"])
-def test_unknown_country_code_is_404_json(client, code: str) -> None:  # type: ignore[no-untyped-def]
-    response = client.get(f"{API}/countries/{code}")
+def test_unknown_country_code_is_404_json(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.get(f"{API}/countries/XXX")
     assert response.status_code == 404
     assert "ISO 3166-1" in error_of(response)["message"]
+
+
+@pytest.mark.parametrize("code", ["KE", "Kenya", "K3N"])
+def test_a_code_that_is_not_three_letters_is_422_json(client, code: str) -> None:  # type: ignore[no-untyped-def]
+    """The schema's pattern for an alpha-3 code: malformed is 422, well-formed but unknown is 404."""
+    response = client.get(f"{API}/countries/{code}")
+    assert response.status_code == 422 and error_of(response)["field"] == "iso3"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from oversight.app import Registry
 from tests.api.conftest import API
+from tests.api.test_screen import registry_with_a_listing
 
 README = Path(__file__).parents[2] / "src" / "oversight" / "api" / "README.md"
 
@@ -34,6 +37,12 @@ def test_every_route_has_an_example() -> None:
     for route in documented_routes():
         prefix = route.split(" ", 1)[1].split("{")[0]
         assert prefix in examples, route
+
+
+@pytest.fixture(scope="module", name="registry")
+def listed_registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
+    """Screening examples need list entries; the shared fixtures have none."""
+    yield from registry_with_a_listing(tmp_path_factory.mktemp("readme"))
 
 
 @pytest.fixture(scope="module")

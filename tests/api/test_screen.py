@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from oversight.api import create_app
+from oversight.app import Registry
 from oversight.screening import MATCHER_VERSION, build_index, screen_all
 from oversight.store import queries
-from tests.api.conftest import API, TestClient, error_of
+from tests.api.conftest import API, FIXTURES, TestClient, error_of
 from tests.api.test_sources import add_listing
+
+
+@pytest.fixture(scope="module", name="registry")
+def listed_registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
+    """The API fixtures plus one listing: screening refuses a registry with no list entries."""
+    yield from registry_with_a_listing(tmp_path_factory.mktemp("screen"))
+
+
+def registry_with_a_listing(folder: Path) -> Iterator[Registry]:
+    registry = Registry(f"sqlite:///{folder / 'registry.db'}")
+    registry.load([FIXTURES])
+    add_listing(registry, folder)
+    yield registry
+    registry.engine.dispose()
+
 
 NAMES = ["Hangzhou Hikvision Digital Technology Co., Ltd.", "华为", "Ezviz", "Acme Widgets"]
 
@@ -23,14 +40,16 @@ def test_results_follow_the_contract(client) -> None:  # type: ignore[no-untyped
     assert [r["match"]["entity"] if r["match"] else None for r in body] == [
         "Hikvision", "Huawei", "Ezviz", None]
     first = body[0]
-    assert set(first) == {"query", "match", "near_misses", "matcher"}
-    assert set(first["match"]) == {"entity", "score", "lists", "explanation"}
+    assert set(first) == {"query", "match", "near_misses", "matcher", "list_versions",
+                          "as_of"}
+    assert set(first["match"]) == {"entity", "score", "lists", "explanation", "matched_name",
+                                   "matched_field"}
     assert first["matcher"] == MATCHER_VERSION and "legal name" in first["match"]["explanation"]
 
 
 def test_same_results_as_the_library(client, registry) -> None:  # type: ignore[no-untyped-def]
     with registry.session() as session:
-        index = build_index(queries.screening_entities(session))
+        index = build_index(queries.screening_entities(session), queries.list_versions(session))
     expected = screen_all(index, NAMES, threshold=0.9)
     assert client.post(f"{API}/screen", json={"names": NAMES, "threshold": 0.9}).json() == expected
 
@@ -89,13 +108,12 @@ def test_index_is_built_once_and_rebuilt_when_the_registry_changes(  # type: ign
     app = create_app(fresh_registry)
     client = TestClient(app)
     cache = app.state.screening_index
-    before = client.post(f"{API}/screen", json={"names": ["Ezviz"]}).json()
-    client.post(f"{API}/screen", json={"names": ["Hikvision"]})
-    assert cache.builds == 1
-    assert before[0]["match"]["lists"] == []
+    assert client.post(f"{API}/screen", json={"names": ["Ezviz"]}).status_code == 503
+    assert cache.builds == 0
     add_listing(fresh_registry, tmp_path)
     after = client.post(f"{API}/screen", json={"names": ["Ezviz"]}).json()
-    assert cache.builds == 2
+    client.post(f"{API}/screen", json={"names": ["Hikvision"]})
+    assert cache.builds == 1
     # The listing of the parent reaches the subsidiary.
     assert [(hit["list"], hit["via"]) for hit in after[0]["match"]["lists"]] == [
         ("us_entity_list", "Hikvision")]
@@ -114,3 +132,18 @@ def test_index_is_rebuilt_when_a_listing_is_edited_in_place(  # type: ignore[no-
     [after] = client.post(f"{API}/screen", json={"names": ["Hikvision"]}).json()
     assert after["match"]["lists"][0]["citation"].startswith("84 FR 99999")
     assert app.state.screening_index.builds == 2
+
+
+def test_every_answer_states_the_list_versions(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.post(f"{API}/screen", json={"names": ["Acme Widgets"]}).json()
+    [result] = body
+    assert result["match"] is None
+    assert result["list_versions"] and all(
+        v["list"] and v["entries"] > 0 for v in result["list_versions"])
+
+
+def test_a_registry_without_listings_answers_503(tmp_path: Path) -> None:
+    with TestClient(create_app(Registry(f"sqlite:///{tmp_path / 'empty.db'}"))) as empty:
+        response = empty.post(f"{API}/screen", json={"names": ["Hikvision"]})
+    assert response.status_code == 503
+    assert "no restriction-list entries" in response.json()["error"]["message"]

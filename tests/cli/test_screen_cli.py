@@ -68,3 +68,63 @@ def test_missing_column_is_named(db: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--db", db, "screen", "--file", str(suppliers)])
     assert result.exit_code == 1
     assert f"{suppliers}:1 [name]: no such column; columns are: vendor" in result.stderr
+
+
+# --- never "no match" from nothing (issue 12) -----------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["url", "path"])
+def test_a_db_that_does_not_exist_is_an_error_and_is_not_created(tmp_path: Path,
+                                                                 form: str) -> None:
+    missing = tmp_path / "typo" / "registry.db"
+    db = f"sqlite:///{missing}" if form == "url" else str(missing)
+    result = runner.invoke(app, ["--db", db, "screen", "Hikvision"])
+    assert result.exit_code == 2, result.output
+    assert "no registry" in result.stderr and f"oversight --db {db} init" in result.stderr
+    assert not missing.exists() and not missing.parent.exists()
+
+
+def test_a_file_that_is_not_a_registry_is_an_error(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    other.write_bytes(b"")
+    result = runner.invoke(app, ["--db", str(other), "screen", "Hikvision"])
+    assert result.exit_code == 2 and "not an Oversight registry" in result.stderr
+
+
+def test_a_registry_without_listings_is_an_error(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'empty.db'}"
+    assert runner.invoke(app, ["--db", db, "init", "--empty"]).exit_code == 0
+    result = runner.invoke(app, ["--db", db, "screen", "Hikvision"])
+    assert result.exit_code == 2
+    assert "no restriction-list entries" in result.stderr and "init" in result.stderr
+
+
+def test_without_any_registry_the_bundled_lists_are_used(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OVERSIGHT_DB_URL", raising=False)
+    monkeypatch.setenv("OVERSIGHT_DATA_DIR", str(tmp_path / "var"))
+    result = runner.invoke(app, ["screen", "Hangzhou Hikvision Digital Technology Co., Ltd.",
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    [answer] = json.loads(result.stdout)
+    assert answer["match"]["entity"] == "Hikvision"
+    assert {v["source"] for v in answer["list_versions"]} == {"bundled"}
+    assert "bundled lists" in result.stderr
+    assert not (tmp_path / "var").exists()
+
+
+def test_every_json_answer_states_the_list_versions_and_matcher(db: str) -> None:
+    results = screen(db, "Hikvision", "Acme Bakery Ltd")
+    for result in results:
+        versions = {v["list"]: v for v in result["list_versions"]}
+        assert {"us_entity_list", "ndaa_889", "fcc_covered_list"} <= set(versions)
+        entity_list = versions["us_entity_list"]
+        assert entity_list["entries"] > 10 and entity_list["as_of"] >= "2019-10-09"
+        assert result["matcher"].startswith("oversight-screen-")
+
+
+def test_the_table_states_the_list_versions_and_matcher(db: str) -> None:
+    result = runner.invoke(app, ["--db", db, "screen", "Acme Bakery Ltd"])
+    assert result.exit_code == 0
+    assert "matcher oversight-screen-" in result.stdout
+    assert "us_entity_list" in result.stdout and "entries" in result.stdout

@@ -63,6 +63,8 @@ def test_errors_are_clear_and_write_nothing(tmp_path: Path) -> None:
     cases = [
         (("add", "eve", "--role", "owner", "--password-stdin"), "long-enough-pw\n", "unknown role 'owner'"),
         (("add", "eve", "--password-stdin"), "short\n", "at least 8 characters"),
+        (("add", "eve", "--password-stdin"), "password\n", "too easy to guess"),
+        (("add", "eve", "--password-stdin"), "12345678\n", "too easy to guess"),
         (("add", "bad name", "--password-stdin"), "long-enough-pw\n", "not a valid user name"),
         (("role", "nobody", "admin"), None, "no user named 'nobody'"),
         (("remove", "nobody"), None, "no user named 'nobody'"),

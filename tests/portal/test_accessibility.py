@@ -9,7 +9,8 @@ import pytest
 from tests.portal.markup import Page
 
 PAGES = ["/", "/deployments", "/deployments/ken-nairobi-safe-city", "/countries", "/countries/KEN",
-         "/vendors", "/vendors/Huawei", "/search?q=huawei", "/methodology", "/downloads",
+         "/vendors", "/vendors/Huawei", "/search?q=huawei", "/screen?q=Ezviz%0AAcme+Bakery",
+         "/methodology", "/downloads",
          "/countries/XYZ", "/deployments?status=rumoured"]
 
 

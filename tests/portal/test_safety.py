@@ -10,7 +10,7 @@ import pytest
 from tests.portal.markup import Page
 
 PAGES = ["/", "/deployments", "/deployments/ken-nairobi-safe-city", "/countries", "/countries/KEN",
-         "/vendors", "/vendors/Huawei", "/search?q=cameras", "/methodology", "/downloads"]
+         "/vendors", "/vendors/Huawei", "/search?q=cameras", "/screen?q=Ezviz", "/methodology", "/downloads"]
 
 
 @pytest.mark.parametrize("url", ["/deployments/ecu-quito-hostile", "/countries/ECU", "/deployments",

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from oversight.accounts import AccountError
-from oversight.accounts.passwords import hash_password, needs_rehash, verify_password
+from oversight.accounts.passwords import check_password, hash_password, needs_rehash, verify_password
 from oversight.accounts.roles import check_role
 from oversight.store import audit
 from oversight.store.models import ApiToken, User, WebSession
@@ -56,7 +56,8 @@ def add_user(session: Session, name: str, role: str, password: str, *, actor: st
     check_role(role)
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise AccountError(f"a user named {name!r} already exists")
-    user = User(name=name, role=role, password_hash=hash_password(password), disabled=False)
+    user = User(name=name, role=role, password_hash=hash_password(check_password(password, [name])),
+                disabled=False)
     session.add(user)
     session.flush()
     audit.record(session, actor=actor, action="user_add", entity="user", entity_id=name,

@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from oversight.accounts.throttle import SigninThrottle
 from oversight.api import (
     assessments,
     contributions,
@@ -38,7 +39,9 @@ from oversight.api import (
 from oversight.api.auth import AuthMiddleware
 from oversight.api.cache import CacheMiddleware, ResponseCache
 from oversight.api.deps import ApiError
+from oversight.api.guards import SecurityHeaders, refuse_unknown_query
 from oversight.api.limits import MAX_IN_FLIGHT, ConcurrencyLimit
+from oversight.api.models import COMMON_RESPONSES
 from oversight.app import Registry
 from oversight.errors import NotFound
 from oversight.portal import mount_portal
@@ -138,6 +141,15 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
+def create_app_from_settings() -> FastAPI:
+    """The app as `oversight serve` runs it in each worker process: registry and cache size from
+    the OVERSIGHT_* settings (uvicorn imports this by name in every worker)."""
+    from oversight.settings import load_settings
+
+    settings = load_settings()
+    return create_app(Registry(settings.db_url), cache_bytes=settings.cache_mb * 1024 * 1024)
+
+
 def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
                cache_bytes: int = CACHE_BYTES, max_in_flight: int = MAX_IN_FLIGHT,
                releases_dir: Path | None = None) -> FastAPI:
@@ -155,22 +167,25 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
         docs_url=None,  # the portal renders /api/v1/docs from the schema, with no CDN
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
+        dependencies=[Depends(refuse_unknown_query)],
     )
     app.state.registry = registry
     app.state.releases_dir = releases_dir or load_settings().data_dir / "releases"
     app.state.screening_index = screen.ScreeningIndexCache()
+    app.state.signin_throttle = SigninThrottle()
     app.add_middleware(AuthMiddleware)  # inside BodyLimit: reads bodies only under the limit
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(ConcurrencyLimit, limit=max_in_flight)
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # the map page is ~190 KB of SVG paths
     if cache_bytes:  # outermost, so that it keeps the compressed bytes
         app.add_middleware(CacheMiddleware, version=registry.version, cache=ResponseCache(cache_bytes))
+    app.add_middleware(SecurityHeaders)  # outside the cache: HSTS depends on each request's scheme
     # JSON under /api/, an HTML error page with the same message on portal pages.
     app.add_exception_handler(RequestValidationError, for_pages(_on_validation_error))
     app.add_exception_handler(HTTPException, for_pages(_on_http_error))
     app.add_exception_handler(NotFound, for_pages(_on_not_found))
     app.add_exception_handler(ApiError, for_pages(_on_api_error))
     for module in ROUTERS:
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, responses=COMMON_RESPONSES)
     mount_portal(app)
     return app

@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from oversight.accounts.roles import check_role, may
 from oversight.accounts.sessions import COOKIE, Started, find_session
+from oversight.accounts.throttle import SigninThrottle, record_lockouts
 from oversight.accounts.tokens import user_for_token
 from oversight.accounts.users import Account, account
 from oversight.api.deps import ApiError
@@ -35,10 +36,22 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 
 
-def _error(status_code: int, message: str, field: str | None) -> JSONResponse:
+def _error(status_code: int, message: str, field: str | None,
+           headers: dict[str, str] | None = None) -> JSONResponse:
     # The app's error shape (api/app.py error_response), built here to avoid an import cycle.
-    headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
+    if status_code == 401:
+        headers = {"WWW-Authenticate": "Bearer"}
     return JSONResponse({"error": {"message": message, "field": field}}, status_code, headers=headers)
+
+
+def client_address(scope: Scope) -> str:
+    client = scope.get("client")
+    return client[0] if client else "unknown"
+
+
+def too_many(wait: int) -> JSONResponse:
+    return _error(429, f"too many failed sign-ins; try again in {wait} seconds", "Authorization",
+                  {"Retry-After": str(wait)})
 
 
 def _cookie(headers: Headers) -> str | None:
@@ -76,8 +89,14 @@ class AuthMiddleware:
                 await _error(401, "the Authorization header must be 'Bearer <token>'",
                              "Authorization")(scope, receive, send)
                 return
+            throttle: SigninThrottle = scope["app"].state.signin_throttle
+            address = client_address(scope)
+            if (wait := throttle.retry_after(None, address)) is not None:
+                await too_many(wait)(scope, receive, send)
+                return
             user = await run_in_threadpool(_token_account, registry, secret.strip())
             if user is None:
+                await run_in_threadpool(failed_signin, registry, throttle, None, address, "token")
                 await _error(401, "the API token is unknown, revoked or belongs to a disabled account",
                              "Authorization")(scope, receive, send)
                 return
@@ -100,6 +119,14 @@ class AuthMiddleware:
                                  CSRF_FIELD)(scope, receive, send)
                     return
         await self.app(scope, receive, send)
+
+
+def failed_signin(registry: Any, throttle: SigninThrottle, name: str | None, address: str, via: str) -> None:
+    """Count a failed sign-in; audit the counters it has just locked."""
+    locked = throttle.failed(name, address)
+    if locked:
+        with registry.session() as session:
+            record_lockouts(session, locked, address, via, throttle)
 
 
 def _token_account(registry: Any, secret: str) -> Account | None:

@@ -89,7 +89,10 @@ class CacheMiddleware:
             await self.app(scope, receive, send)
             return
         gzip = "gzip" in headers.get("accept-encoding", "")
-        key = (scope["method"], path, scope.get("query_string", b"").decode("latin-1"), str(gzip))
+        # Everything an answer depends on. Answers hold no absolute URL (so not the Host), but the
+        # scheme decides cookie and HSTS details.
+        key = (scope["method"], scope.get("scheme", "http"), path,
+               scope.get("query_string", b"").decode("latin-1"), str(gzip))
         version = await anyio.to_thread.run_sync(self.version)
         entry = self.cache.get(key, version)
         if entry is not None:

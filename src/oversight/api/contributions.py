@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from oversight.accounts.users import Account
 from oversight.api.auth import NotSignedIn, require_role
-from oversight.api.deps import ApiError, get_session, registry
+from oversight.api.deps import ApiError, RowId, get_session, registry
 from oversight.api.models import ERROR_RESPONSES
 from oversight.api.review import AUTH_RESPONSES
 from oversight.app import Registry
@@ -145,7 +145,7 @@ def my_contributions(
 def get_contribution(
     _: Reviewer,
     session: Annotated[Session, Depends(get_session)],
-    contribution_id: Annotated[int, Path(alias="id")],
+    contribution_id: RowId,
 ) -> dict[str, Any]:
     return contributions.contribution(session, contribution_id)
 
@@ -154,7 +154,7 @@ def get_contribution(
 def decide(
     user: Reviewer,
     reg: Annotated[Registry, Depends(registry)],
-    contribution_id: Annotated[int, Path(alias="id")],
+    contribution_id: RowId,
     body: ContributionDecision,
 ) -> dict[str, Any]:
     """Accept (the deployment is loaded into the registry), edit (accept with `edits` applied to

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from oversight.accounts.users import Account
 from oversight.api.auth import require_role
-from oversight.api.deps import deployment_filter, get_session
+from oversight.api.deps import Offset, deployment_filter, get_session
 from oversight.api.models import ERROR_RESPONSES, Deleted, DeploymentDetail, DeploymentPage, DeploymentSort
 from oversight.store import queries
 from oversight.store.deletion import delete_deployment
@@ -27,14 +27,17 @@ def list_deployments(
     filters: Annotated[DeploymentFilter, Depends(deployment_filter)],
     session: Annotated[Session, Depends(get_session)],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    offset: Offset = 0,
     sort: Annotated[DeploymentSort, Query(description="Sort column; '-' for descending.")] = "id",  # type: ignore[valid-type,assignment]
 ) -> dict[str, Any]:
     """Deployments matching the filters of `oversight deployments`, one page at a time."""
     total = queries.count_deployments(session, filters)
     items = queries.deployments(session, filters, limit=limit, offset=offset, sort=str(sort))
     following = offset + limit
-    next_url = str(request.url.include_query_params(offset=following)) if following < total else None
+    # Relative: an absolute URL would be built from the client's Host header and then kept by
+    # the response cache for every later reader (cache poisoning).
+    following_page = request.url.include_query_params(offset=following)
+    next_url = f"{following_page.path}?{following_page.query}" if following < total else None
     return {"total": total, "limit": limit, "offset": offset, "items": items, "next": next_url}
 
 

@@ -5,13 +5,24 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Path, Query, Request
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from oversight.api.models import Status, Technology
 from oversight.app import Registry
 from oversight.registry.records import country_name
 from oversight.store.queries import DeploymentFilter
+
+# Integer columns and SQLite's bound parameters stop at 2**31-1 (PostgreSQL INTEGER) and 2**63-1;
+# a larger offset or id would reach the database and fail there (a 500), so it is a 422 here.
+MAX_DB_INT = 2**31 - 1
+Offset = Annotated[int, Query(ge=0, le=MAX_DB_INT, description="Rows to skip.")]
+RowId = Annotated[int, Path(alias="id", ge=1, le=MAX_DB_INT)]
+ISO3_PATTERN = "^[A-Za-z]{3}$"  # the shape; whether the code exists is checked against ISO 3166
+Iso3 = Annotated[str, Field(pattern=ISO3_PATTERN)]
+Iso3Path = Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 country code.",
+                               examples=["KEN"])]
 
 
 class ApiError(Exception):
@@ -48,10 +59,10 @@ def _countries(codes: list[str], field: str) -> list[str]:
 
 
 def deployment_filter(
-    country: Annotated[list[str], Query(description="Host country, ISO 3166-1 alpha-3; repeatable.",
+    country: Annotated[list[Iso3], Query(description="Host country, ISO 3166-1 alpha-3; repeatable.",
                                         examples=["KEN"])] = [],  # noqa: B006 - FastAPI copies defaults
     vendor: Annotated[list[str], Query(description="Supplier name or alias; repeatable.")] = [],  # noqa: B006
-    vendor_country: Annotated[list[str], Query(
+    vendor_country: Annotated[list[Iso3], Query(
         description="Supplier home country, ISO 3166-1 alpha-3; repeatable.")] = [],  # noqa: B006
     technology: Annotated[list[Technology], Query(  # type: ignore[valid-type]
         description="Technology category; repeatable.")] = [],  # noqa: B006

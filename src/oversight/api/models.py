@@ -8,6 +8,7 @@ technology there adds it here.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -39,6 +40,10 @@ ContractValueScope = _enum("ContractValueScope", vocab.CONTRACT_VALUE_SCOPES,
                            "Whose contract value it is (schema.yaml `contract_value_scopes`).")
 DateOrigin = _enum("DateOrigin", vocab.DATE_ORIGINS,
                    "Where a source's date was read (schema.yaml `date_origins`).")
+AigsIndex = _enum("AigsIndex", tuple(vocab.AIGS_INDEXES), "AIGS edition (schema.yaml `aigs_indexes`).")
+FindingStateId = _enum("FindingState", vocab.FINDING_STATES,
+                       "Where an AIGS finding stands (schema.yaml `finding_states`).")
+LeadResult = _enum("LeadResult", vocab.LEAD_RESULTS, "How a searched lead ended.")
 ExportFormat = _enum("ExportFormat", FORMATS, "Export format.")
 DeploymentSort = _enum(
     "DeploymentSort", tuple(f"{sign}{column}" for column in SORTABLE for sign in ("", "-")),
@@ -75,6 +80,16 @@ class ErrorResponse(BaseModel):
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "Not found"},
     422: {"model": ErrorResponse, "description": "Invalid parameter"},
+}
+# What any operation may answer, whatever it does: a body that cannot be parsed (400), a bad or
+# revoked API token (401), a body over the limit (413), a query parameter the operation does not
+# take (422) and sign-ins from a client with too many failures (429, with Retry-After).
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The request body cannot be parsed"},
+    401: {"model": ErrorResponse, "description": "The API token is malformed, unknown or revoked"},
+    413: {"model": ErrorResponse, "description": "Request body over the size limit"},
+    422: {"model": ErrorResponse, "description": "Invalid or unknown parameter"},
+    429: {"model": ErrorResponse, "description": "Too many failed sign-ins; see Retry-After"},
 }
 
 
@@ -239,14 +254,14 @@ class DeploymentPage(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "total": 120, "limit": 50, "offset": 0, "items": [DEPLOYMENT_EXAMPLE],
-        "next": "http://localhost:8000/api/v1/deployments?country=KEN&offset=50",
+        "next": "/api/v1/deployments?country=KEN&offset=50",
     }]})
 
     total: int = Field(description="Deployments matching the filters, on every page.")
     limit: int
     offset: int
     items: list[Deployment]
-    next: str | None = Field(None, description="URL of the next page, null on the last one.")
+    next: str | None = Field(None, description="Relative URL of the next page, null on the last one.")
 
 
 # --- organisations -------------------------------------------------------------------------
@@ -346,6 +361,64 @@ class CountrySupplier(BaseModel):
     deployments: int
 
 
+class LeadSummary(BaseModel):
+    searched: str = Field(description="The day of the search, YYYY-MM-DD.")
+    result: LeadResult
+    queries: list[str]
+    notes: str | None = None
+    sources: list[dict[str, Any]] = Field(default_factory=list,
+                                          description="Pages looked at, in the source format.")
+
+
+AIGS_FINDING_EXAMPLE: dict[str, Any] = {
+    "index": "aigs2019", "country": "KEN", "finding": "company:Huawei", "category": None,
+    "company": "Huawei", "technology": None, "state": "backed",
+    "deployments": ["ken-nairobi-safe-city"], "lead": None,
+}
+AIGS_CITATIONS_EXAMPLE: dict[str, Any] = {
+    "aigs2019": {"label": "AIGS 2019", "url": "https://doi.org/10.17632/386s7f9d25.1",
+                 "citation": 'Steven Feldstein, "AI Global Surveillance Index", Carnegie Endowment '
+                             "for International Peace, 2019 (Mendeley Data "
+                             "doi:10.17632/386s7f9d25.1), CC BY 4.0"},
+}
+
+
+class AigsFinding(BaseModel):
+    """What Carnegie's AI Global Surveillance index reports for a country (a category of
+    technology, or a named company), and whether registry deployments back it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [AIGS_FINDING_EXAMPLE]})
+
+    index: AigsIndex
+    country: str = Field(description="ISO 3166-1 alpha-3.")
+    finding: str = Field(description='An AIGS category id, or "company:<name>" (2019 only).')
+    category: str | None = None
+    company: str | None = None
+    technology: Technology | None = Field(
+        None, description="Our technology that backs a category finding (schema.yaml `aigs_indexes`).")
+    state: FindingStateId = Field(description="backed: deployments back it; searched: a searched "
+                                              "lead records the look for it; open: neither.")
+    deployments: list[str] = Field(description="Ids of the accepted deployments that back it.")
+    lead: LeadSummary | None = Field(None, description="The searched lead (data/leads/), if any.")
+
+
+class Citation(BaseModel):
+    label: str
+    citation: str
+    url: str
+
+
+class AigsLayer(BaseModel):
+    """AIGS findings with the citation of each edition they come from. AIGS findings are never
+    deployments: they are a cited country-level layer, reconciled with the registry."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "citations": AIGS_CITATIONS_EXAMPLE, "findings": [AIGS_FINDING_EXAMPLE]}]})
+
+    citations: dict[str, Citation]
+    findings: list[AigsFinding]
+
+
 class Country(BaseModel):
     """A country's deployments (by year), suppliers, financing and sources."""
 
@@ -356,6 +429,7 @@ class Country(BaseModel):
         "financing": [], "sources": [{"url": "https://news.example.org/2015/nairobi-cameras",
                                       "title": None, "publisher": "Example News",
                                       "published": "2015-06-01", "language": "en"}],
+        "aigs": {"citations": AIGS_CITATIONS_EXAMPLE, "findings": [AIGS_FINDING_EXAMPLE]},
     }]})
 
     country: str
@@ -365,6 +439,8 @@ class Country(BaseModel):
     suppliers: list[CountrySupplier]
     financing: list[str]
     sources: list[SourceRef]
+    aigs: AigsLayer = Field(description="What Carnegie's AIGS index reports for this country, "
+                                        "beside our records.")
 
 
 class SourceSummary(SourceRef):
@@ -420,6 +496,8 @@ class ScreenRequest(BaseModel):
                              description=f"Supplier names, at most {MAX_SCREEN_NAMES}.")
     threshold: float = Field(DEFAULT_THRESHOLD, gt=0.0, le=1.0,
                              description="Lowest score that counts as a match.")
+    as_of: date | None = Field(None, description="Screen against the lists in force on this "
+                               "date (was the name listed then?); default: today's lists.")
 
 
 class ListHit(BaseModel):
@@ -429,6 +507,7 @@ class ListHit(BaseModel):
     listed_name: str | None = None
     url: str | None = None
     via: str | None = Field(None, description="The listed parent through which the list reaches it.")
+    until: str | None = Field(None, description="When the listing was removed (null: in force).")
 
 
 class ScreenMatch(BaseModel):
@@ -436,12 +515,23 @@ class ScreenMatch(BaseModel):
     score: float
     lists: list[ListHit]
     explanation: str
+    matched_name: str = Field(description="The entity's name or alias that matched, as written.")
+    matched_field: str = Field(description="name, legal_name, listed_name or alias.")
 
 
 class NearMiss(BaseModel):
     entity: str
     score: float
     reason: str
+
+
+class ListVersion(BaseModel):
+    list: RestrictionList
+    source: str = Field(description="'registry', 'bundled', or the imported file's name.")
+    as_of: str | None = Field(None, description="Publication date of the list file, else the "
+                              "latest listing date it holds.")
+    entries: int
+    sha256: str | None = Field(None, description="SHA-256 of the imported list file.")
 
 
 class ScreenResult(BaseModel):
@@ -456,12 +546,17 @@ class ScreenResult(BaseModel):
                   "explanation": "matched legal name 'Hangzhou Hikvision Digital Technology Co., "
                                  "Ltd.' exactly"},
         "near_misses": [], "matcher": MATCHER_VERSION,
+        "list_versions": [{"list": "us_entity_list", "source": "registry",
+                           "as_of": "2025-01-16", "entries": 96, "sha256": None}],
     }]})
 
     query: str
     match: ScreenMatch | None
     near_misses: list[NearMiss] = Field(default_factory=list)
     matcher: str
+    list_versions: list[ListVersion]
+    as_of: str | None = Field(None, description="The date the lists were taken as of; null: "
+                              "today's lists.")
 
 
 # --- vocabulary ------------------------------------------------------------------------------

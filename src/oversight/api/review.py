@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from oversight.accounts.users import Account
 from oversight.api.auth import require_role
-from oversight.api.deps import ApiError, get_session, registry
+from oversight.api.deps import ApiError, Offset, get_session, registry
 from oversight.api.models import ERROR_RESPONSES, ErrorResponse, Status, Technology
 from oversight.app import Registry
 from oversight.errors import LoadError
@@ -161,7 +161,7 @@ def list_claims(
     _: Reviewer,
     session: Annotated[Session, Depends(get_session)],
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Every claim extraction stored (`oversight extract --store`), with its evidence span and
     document, oldest first. Needs the reviewer role."""

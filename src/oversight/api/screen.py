@@ -7,19 +7,29 @@ aliases or the listings change, which a cheap fingerprint query detects on each 
 from __future__ import annotations
 
 import threading
+from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
 from oversight.api.deps import get_session
-from oversight.api.models import ERROR_RESPONSES, ErrorResponse, ScreenRequest, ScreenResult
-from oversight.screening import ScreeningIndex, build_index, screen_all
+from oversight.api.models import (
+    ERROR_RESPONSES,
+    MAX_SCREEN_NAMES,
+    ErrorResponse,
+    ScreenRequest,
+    ScreenResult,
+)
+from oversight.errors import NoListings
+from oversight.screening import DEFAULT_THRESHOLD, ScreeningIndex, build_index, screen_all
 from oversight.store import queries
 
 router = APIRouter(tags=["screening"], responses={
     422: ERROR_RESPONSES[422],
     413: {"model": ErrorResponse, "description": "Request body over the size limit"},
+    503: {"model": ErrorResponse, "description": "The registry has no list entries to screen "
+          "against"},
 })
 
 
@@ -36,7 +46,13 @@ class ScreeningIndexCache:
         key = queries.screening_fingerprint(session)
         with self._lock:  # one build at a time; later requests reuse it
             if self._index is None or key != self._key:
-                self._index = build_index(queries.screening_entities(session))
+                try:
+                    self._index = build_index(queries.screening_entities(session),
+                                              queries.list_versions(session))
+                except NoListings as error:
+                    raise HTTPException(503, f"{error}: the registry has no restriction-list "
+                                        "entries; run `oversight init` or `oversight lists "
+                                        "import FILE`") from None
                 self._key = key
                 self.builds += 1
             return self._index
@@ -48,6 +64,30 @@ def screen_names(
 ) -> list[dict[str, Any]]:
     """Each name's matching organisation, every restriction list that reaches it (its own and
     a listed parent's), a score, an explanation and rejected look-alikes (DESIGN.md's
-    screening contract). `match` is null when nothing passes `threshold`."""
+    screening contract). `match` is null when nothing passes `threshold`. Every answer names
+    the list versions screened against (`list_versions`) and the `matcher`; with no list
+    entries at all the answer is 503, never "no match"."""
     index = request.app.state.screening_index.get(session)
-    return screen_all(index, body.names, threshold=body.threshold)
+    return screen_all(index, body.names, threshold=body.threshold, as_of=body.as_of)
+
+
+@router.get("/screen", response_model=list[ScreenResult], summary="Screen names given in the URL")
+def screen_query(
+    request: Request, session: Annotated[Session, Depends(get_session)],
+    q: Annotated[list[str], Query(min_length=1, max_length=MAX_SCREEN_NAMES,
+                                  description="A supplier name; repeat for several, or put one "
+                                  "per line.")],
+    threshold: Annotated[float, Query(gt=0.0, le=1.0)] = DEFAULT_THRESHOLD,
+    as_of: date | None = None,
+) -> list[dict[str, Any]]:
+    """The JSON twin of the portal's /screen page: the same answers as POST /screen."""
+    names = query_names(q)
+    if len(names) > MAX_SCREEN_NAMES:
+        raise HTTPException(422, f"q: at most {MAX_SCREEN_NAMES} names")
+    index = request.app.state.screening_index.get(session)
+    return screen_all(index, names, threshold=threshold, as_of=as_of)
+
+
+def query_names(values: list[str]) -> list[str]:
+    """Names from query values, one per line (a textarea sends them that way)."""
+    return [line.strip() for value in values for line in value.splitlines() if line.strip()]

@@ -18,10 +18,13 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from oversight.app import Registry
 from oversight.cli import render
+from oversight.extract.corpus import load_corpus
+from oversight.extract.corpus_report import corpus_claims, corpus_report
 from oversight.extract.evaluate import evaluate as score_claims
 from oversight.extract.pipeline import ClaimWriter, extract_stream, load_done
 from oversight.extract.readers import MAX_BYTES, expand_inputs, read_inputs
 from oversight.extract.resources import build_resources
+from oversight.extract.scorer import MODEL_PATH, default_scorer
 from oversight.store import queries
 
 
@@ -220,9 +223,22 @@ def register(app: typer.Typer) -> None:
         if failures:
             raise typer.Exit(1)
 
+    @app.command("train-scorer")
+    def train_scorer(
+        corpus: Annotated[Path, typer.Option("--corpus", help="The labelled corpus folder.")] = Path(
+            "tests/extract/corpus"
+        ),
+        output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write.")] = MODEL_PATH,
+    ) -> None:
+        """Train the claim scorer on the corpus's development part (never its test part)."""
+        render.print_json(_train_scorer(corpus, output))
+
     @app.command()
     def evaluate(
-        gold: Annotated[Path, typer.Option("--gold", help="Labelled claims (JSON lines).")],
+        gold: Annotated[
+            Optional[Path],  # noqa: UP045 - typer needs Optional
+            typer.Option("--gold", help="Labelled claims (JSON lines)."),
+        ] = None,
         claims: Annotated[
             Optional[Path],  # noqa: UP045 - typer needs Optional
             typer.Option("--claims", help="Extracted claims to score."),
@@ -238,10 +254,24 @@ def register(app: typer.Typer) -> None:
         details: Annotated[
             bool, typer.Option("--details", help="Also list missed and spurious claims.")
         ] = False,
+        corpus: Annotated[
+            Optional[Path],  # noqa: UP045
+            typer.Option("--corpus", help="A labelled corpus folder (documents/*.jsonl, gold/*.jsonl): "
+                         "extract from its documents and score with breakdowns and calibration."),
+        ] = None,
+        part: Annotated[
+            str, typer.Option("--part", help="With --corpus: dev, test or all (the fixed blind split).")
+        ] = "dev",
     ) -> None:
         """Precision, recall and F1 on (country, vendor, technology); status and year accuracy."""
-        if (claims is None) == (not documents):
-            render.errors.print("[red]error:[/red] give either --claims or --documents", highlight=False)
+        if corpus is not None:
+            _evaluate_corpus(corpus, part, as_json, details)
+            return
+        if gold is None or (claims is None) == (not documents):
+            render.errors.print(
+                "[red]error:[/red] give --corpus, or --gold with either --claims or --documents",
+                highlight=False,
+            )
             raise typer.Exit(2)
         gold_rows = _read_jsonl(gold)
         if claims is not None:
@@ -277,22 +307,102 @@ def register(app: typer.Typer) -> None:
             ],
         )
         if details:
-            for title, rows in (("missed", scores.missed), ("spurious", scores.spurious)):
-                render.table(
-                    title,
-                    ("doc", "country", "vendor", "technology", "status", "year"),
-                    [
-                        (
-                            r.get("doc_id"),
-                            r.get("country"),
-                            r.get("vendor"),
-                            r.get("technology"),
-                            r.get("status"),
-                            r.get("year"),
-                        )
-                        for r in rows
-                    ],
+            _details_tables(scores.missed, scores.spurious)
+
+
+def _train_scorer(folder: Path, output: Path) -> dict[str, Any]:
+    """``train-scorer``: fit the claim scorer on the corpus's development part, write it."""
+    from oversight.extract.scorer_training import train, training_rows
+
+    if not folder.is_dir():
+        render.errors.print(f"[red]error:[/red] {folder}: not a corpus folder", highlight=False)
+        raise typer.Exit(2)
+    res = build_resources()
+    rows = training_rows(load_corpus(folder).part("dev"), res)
+    scorer, about = train(rows)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(scorer.as_json(about), encoding="utf-8")
+    default_scorer.cache_clear()
+    return {**about, "threshold": scorer.threshold, "output": str(output)}
+
+
+def _details_tables(missed: list[dict[str, Any]], spurious: list[dict[str, Any]]) -> None:
+    for title, rows in (("missed", missed), ("spurious", spurious)):
+        render.table(
+            title,
+            ("doc", "country", "vendor", "technology", "status", "year", "confidence"),
+            [
+                (
+                    r.get("doc_id"),
+                    r.get("country"),
+                    r.get("vendor"),
+                    r.get("technology"),
+                    r.get("status"),
+                    r.get("year"),
+                    r.get("confidence", ""),
                 )
+                for r in rows
+            ],
+        )
+
+
+def _evaluate_corpus(folder: Path, part: str, as_json: bool, details: bool) -> None:
+    """``evaluate --corpus``: extract from a labelled corpus part and report on it."""
+    if part not in ("dev", "test", "all"):
+        render.errors.print(
+            f"[red]error:[/red] --part {part!r} is not one of: dev, test, all", highlight=False
+        )
+        raise typer.Exit(2)
+    if not folder.is_dir():
+        render.errors.print(f"[red]error:[/red] {folder}: not a corpus folder", highlight=False)
+        raise typer.Exit(2)
+    res = build_resources()
+    labelled = load_corpus(folder)
+    if part != "all":
+        labelled = labelled.part(part)  # type: ignore[arg-type]
+    report = corpus_report(labelled, corpus_claims(labelled, res), res)
+    matching = report.pop("matching")
+    overall = report["overall"]
+    if as_json:
+        report["overall"] = overall.as_dict()
+        if details:
+            report["missed"], report["spurious"] = matching.missed, matching.spurious
+        render.print_json(report)
+        return
+    render.table(
+        f"Extraction quality, corpus part {part} ({report['documents']} documents, "
+        f"{report['gold_claims']} gold claims)",
+        ("measure", "value"),
+        [
+            ("precision", f"{overall.precision:.3f}"),
+            ("recall", f"{overall.recall:.3f}"),
+            ("F1", f"{overall.f1:.3f}"),
+            ("true / false positives, false negatives",
+             f"{overall.true_positives} / {overall.false_positives}, {overall.false_negatives}"),
+            ("status accuracy (matched)", _pct(overall.status_accuracy)),
+            ("year accuracy (matched)", _pct(overall.year_accuracy)),
+            ("city accuracy (matched)", _pct(overall.city_accuracy)),
+        ],
+    )
+    for key, title in (("by_technology", "technology"), ("by_kind", "document kind"),
+                       ("by_language", "language")):
+        render.table(
+            f"By {title}",
+            (title, "P", "R", "F1", "TP/FP/FN", "status", "year"),
+            [
+                (name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                 f"{s['true_positives']}/{s['false_positives']}/{s['false_negatives']}",
+                 _pct(s["status_accuracy"]), _pct(s["year_accuracy"]))
+                for name, s in report[key].items()
+            ],
+        )
+    render.table(
+        "Calibration (confidence band: claims, share correct)",
+        ("confidence", "claims", "share correct"),
+        [(row["band"], row["claims"], _pct(row["share_correct"])) for row in report["calibration"]],
+    )
+    if details:
+        _details_tables(matching.missed, matching.spurious)
 
 
 def _pct(value: float | None) -> str:

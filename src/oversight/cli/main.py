@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,9 @@ from oversight.app import Registry
 from oversight.cli import assess as assess_commands
 from oversight.cli import audit as audit_commands
 from oversight.cli import claims as claims_commands
+from oversight.cli import coverage as coverage_commands
 from oversight.cli import extract as extract_commands
+from oversight.cli import lists as lists_commands
 from oversight.cli import render
 from oversight.cli import review as review_commands
 from oversight.cli import screen as screen_commands
@@ -45,6 +48,7 @@ def main(
         "--db", envvar="OVERSIGHT_DB_URL", help="Database URL or SQLite path.")] = None,
 ) -> None:
     ctx.obj = db or load_settings().db_url
+    ctx.meta["db_given"] = db is not None  # --db or OVERSIGHT_DB_URL: it must exist to screen
 
 
 def _registry(ctx: typer.Context) -> Registry:
@@ -287,11 +291,14 @@ def stats(
     q: QueryOpt = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Counts by country, technology, supplier home country and year; Chinese supplier share."""
+    """Counts by country, technology, supplier home country and year; Chinese supplier share;
+    coverage of the whole registry against Carnegie's AIGS index."""
     filters = _filter(country, vendor, vendor_country, technology, status, since, until, q)
-    figures = _registry(ctx).stats(filters)
+    registry = _registry(ctx)
+    figures = registry.stats(filters)
+    aigs = registry.coverage()
     if as_json:
-        render.print_json(figures)
+        render.print_json({**figures, "aigs_coverage": aigs})
         return
     render.console.print(
         f"[bold]{figures['deployments']}[/bold] deployments in [bold]{figures['countries']}[/bold] "
@@ -307,6 +314,7 @@ def stats(
     render.table("countries reached per vendor (top 15)", ("vendor", "countries"),
                  list(figures["countries_reached_by_vendor"].items())[:15])
     _index_table("Oversight index (top 15; `oversight index` for all)", figures["index"][:15])
+    coverage_commands.coverage_table(aigs)
 
 
 def _index_table(title: str, rows: list[dict[str, Any]]) -> None:
@@ -424,11 +432,13 @@ def release(
 
 
 screen_commands.register(app)
+lists_commands.register(app)
 extract_commands.register(app)
 review_commands.register(app)
 assess_commands.register(app)
 audit_commands.register(app)
 claims_commands.register(app)
+coverage_commands.register(app)
 user_commands.register(app)
 
 
@@ -437,12 +447,17 @@ def serve(
     ctx: typer.Context,
     host: Annotated[Optional[str], typer.Option(help="Address (default OVERSIGHT_HOST).")] = None,  # noqa: UP045
     port: Annotated[Optional[int], typer.Option(help="Port (default OVERSIGHT_PORT).")] = None,  # noqa: UP045
+    workers: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        min=1, help="Server processes (default OVERSIGHT_WORKERS, else the number of CPUs).")] = None,
 ) -> None:
-    """Serve the JSON API (/api/v1, OpenAPI schema at /api/v1/openapi.json)."""
+    """Serve the portal and the JSON API (/api/v1, OpenAPI schema at /api/v1/openapi.json)."""
     import uvicorn
 
-    from oversight.api import create_app
-
     settings = load_settings()
-    uvicorn.run(create_app(_registry(ctx)), host=host or settings.host, port=port or settings.port,
-                log_level="info")
+    _registry(ctx).engine.dispose()  # migrate once here, before any worker opens the database
+    os.environ["OVERSIGHT_DB_URL"] = ctx.obj  # what each worker's create_app_from_settings reads
+    # Each worker builds its own app (engine, caches) from the settings; uvicorn restarts a worker
+    # that fails its health check, and building the app takes a few seconds on a busy machine.
+    uvicorn.run("oversight.api.app:create_app_from_settings", factory=True,
+                workers=workers or settings.workers, host=host or settings.host,
+                port=port or settings.port, log_level="info", timeout_worker_healthcheck=60)

@@ -5,13 +5,21 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
+import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 console = Console()
 errors = Console(stderr=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Print an error (never wrapped, for grep) and exit with status 1."""
+    errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
 
 
 def print_json(data: Any) -> None:

@@ -48,13 +48,13 @@ def _run(ctx: typer.Context, action: Callable[[Session], T]) -> T:
         return action(session)
 
 
-def _read_password(from_stdin: bool) -> str:
+def _read_password(from_stdin: bool, name: str) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        return check_password(password)
+        return check_password(password, [name])
     except AccountError as error:
         _fail(str(error))
 
@@ -68,7 +68,7 @@ def add(
         "--password-stdin", help="Read the password from the first line of standard input.")] = False,
 ) -> None:
     """Create an account (asks for the password unless --password-stdin)."""
-    password = _read_password(password_stdin)
+    password = _read_password(password_stdin, name)
     actor = load_settings().user
     _run(ctx, lambda s: users.add_user(s, name, role, password, actor=actor))
     render.console.print(f"added {escape(name)} ({role})")

@@ -56,9 +56,19 @@ def _key(claim: Mapping[str, Any], res: Resources | None) -> tuple[Any, Any, Any
     return (claim.get("country") or None, vendor or None, claim.get("technology"))
 
 
-def evaluate(
+@dataclass
+class Matching:
+    """Which extracted claim matched which gold claim, and what was left over on each side."""
+
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]]  # (claim, gold)
+    spurious: list[dict[str, Any]]
+    missed: list[dict[str, Any]]
+
+
+def match_claims(
     gold: Iterable[Mapping[str, Any]], claims: Iterable[Mapping[str, Any]], resources: Resources | None = None
-) -> Scores:
+) -> Matching:
+    """Pair each claim with an unmatched gold claim of its document that has the same key."""
     gold_by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for g in gold:
         gold_by_doc[str(g["doc_id"])].append(g)
@@ -68,28 +78,27 @@ def evaluate(
         target = next((k for k in _doc_keys(doc) if k in gold_by_doc), doc)
         claims_by_doc[target].append(c)
 
-    tp = fp = fn = 0
-    status_hits = year_hits = city_hits = 0
-    missed: list[dict[str, Any]] = []
-    spurious: list[dict[str, Any]] = []
-    for doc in set(gold_by_doc) | set(claims_by_doc):
+    matching = Matching([], [], [])
+    for doc in sorted(set(gold_by_doc) | set(claims_by_doc)):
         remaining = list(gold_by_doc.get(doc, []))
         # Surest claims first, so that a duplicate with a worse key is the one left over.
         for claim in sorted(claims_by_doc.get(doc, []), key=lambda c: -float(c.get("confidence") or 0)):
             key = _key(claim, resources)
             match = next((g for g in remaining if _key(g, resources) == key), None)
             if match is None:
-                fp += 1
-                spurious.append(dict(claim))
+                matching.spurious.append(dict(claim))
                 continue
             remaining.remove(match)
-            tp += 1
-            status_hits += claim.get("status") == match.get("status")
-            year_hits += _int(claim.get("year")) == _int(match.get("year"))
-            city_hits += (claim.get("city") or None) == (match.get("city") or None)
-        fn += len(remaining)
-        missed.extend(dict(g) for g in remaining)
+            matching.pairs.append((dict(claim), dict(match)))
+        matching.missed.extend(dict(g) for g in remaining)
+    return matching
 
+
+def scores_of(matching: Matching) -> Scores:
+    tp, fp, fn = len(matching.pairs), len(matching.spurious), len(matching.missed)
+    status_hits = sum(c.get("status") == g.get("status") for c, g in matching.pairs)
+    year_hits = sum(_int(c.get("year")) == _int(g.get("year")) for c, g in matching.pairs)
+    city_hits = sum((c.get("city") or None) == (g.get("city") or None) for c, g in matching.pairs)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -104,9 +113,15 @@ def evaluate(
         year_accuracy=round(year_hits / tp, 4) if tp else None,
         city_accuracy=round(city_hits / tp, 4) if tp else None,
         matched=tp,
-        missed=missed,
-        spurious=spurious,
+        missed=matching.missed,
+        spurious=matching.spurious,
     )
+
+
+def evaluate(
+    gold: Iterable[Mapping[str, Any]], claims: Iterable[Mapping[str, Any]], resources: Resources | None = None
+) -> Scores:
+    return scores_of(match_claims(gold, claims, resources))
 
 
 def _int(value: Any) -> int | None:

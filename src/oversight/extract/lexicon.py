@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from oversight.extract import lexicon_romance
+
 _GROUP_RE = re.compile(r"\{([^{}]*)\}")
 
 
@@ -96,6 +98,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         crime records
         pre-crime
         precrime
+        e-policing
+        {police|criminal records|crime} {database|databases}
+        criminal records {system|platform}
     """),
     "video_surveillance": _cues("""
         cctv
@@ -128,6 +133,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         predator spyware
         {social media|online|internet} censorship
         social media accounts
+        monitor{|s|ed|ing} {messaging apps|private groups|chat groups|whatsapp groups}
     """),
     "big_data_platform": _cues("""
         big data {|platform|platforms|analytics|centre|center|system}
@@ -138,27 +144,13 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {integrated|centralised|centralized|unified} {database|databases|data platform}
         {data integration|data analytics|intelligence} platform
         national data {centre|center}
+        {national identity|identity|national id|digital identity|digital id} {database|databases|register|registry|management system|system|platform}
+        {smart|biometric} {id cards|identity cards|national id cards}
     """),
 }
-# A few cues in French, Spanish and Portuguese, for reporting in those languages.
-_OTHER_LANGUAGES: dict[str, list[str]] = {
-    "facial_recognition": _cues("""
-        {reconnaissance faciale|reconocimiento facial|reconhecimento facial}
-    """),
-    "video_surveillance": _cues("""
-        {vidéosurveillance|vidéo-surveillance|videovigilancia|videomonitoramento|videovigilância}
-        {caméras|cámaras|câmeras|câmaras}
-    """),
-    "safe_city": _cues("""
-        {centre de commandement|centre de contrôle|centro de comando|centro de mando|centro de control}
-        {ville sûre|ciudad segura|cidade segura}
-    """),
-    "biometric_identification": _cues("""
-        {empreintes digitales|huellas dactilares|impressões digitais|biométrique|biométrico|biométrica}
-    """),
-}
-for _tech, _extra in _OTHER_LANGUAGES.items():
-    TECHNOLOGY_CUES[_tech].extend(_extra)
+# Cues in Spanish, French and Portuguese (lexicon_romance).
+for _tech, _block in lexicon_romance.TECHNOLOGY.items():
+    TECHNOLOGY_CUES[_tech].extend(_cues(_block))
 
 WEAK_TECHNOLOGY_CUES = frozenset(
     [
@@ -181,6 +173,8 @@ STATUS_CUES: dict[str, list[str]] = {
         did not supply
         does not supply
         {false|baseless|unfounded} {reports|claims|allegations}
+        {never switched on|never been switched on|never activated|never been activated|not been activated|not being used|is not used|are not used|not in use}
+        {does not provide|do not provide|did not provide|has never provided|never provided}
     """),
     "cancelled": _cues("""
         {cancelled|canceled|cancels|cancelling|canceling|cancellation}
@@ -197,6 +191,8 @@ STATUS_CUES: dict[str, list[str]] = {
         {stopped using|stop using|no longer uses|no longer using|ended its use|ended the use}
         {ended its|ended the|has ended|have ended|pulled the plug|was terminated|were terminated}
         {annulled|revoked|rescinded|blocked the}
+        {not to switch on|not to activate|would be unlawful|was unlawful|is unlawful|ruled unlawful|declared unlawful}
+        {forbade|forbidden|forbids|prohibited|prohibits|ordered to stop|ordered it to stop|ordered the police to stop}
     """),
     "pilot": _cues("""
         pilot{|s|ed|ing}
@@ -205,6 +201,7 @@ STATUS_CUES: dict[str, list[str]] = {
         {test phase|testing phase|field test|field tests|being tested|was tested|were tested|tested the|testing the}
         {proof of concept|proof-of-concept}
         {limited roll-out|limited rollout}
+        {began testing|started testing|is testing|are testing|being trialled|being trialed|being piloted|testing phase}
     """),
     "operational": _cues("""
         {installed|has installed|have installed|were installed|was installed|installing}
@@ -243,6 +240,8 @@ STATUS_CUES: dict[str, list[str]] = {
         {memorandum of understanding|mou|memorandum|framework agreement|letter of intent}
         {under negotiation|in talks|negotiating|negotiations}
         {next year|upcoming|future|planned}
+        {to plant|to install|to deploy|to roll out|to introduce}
+        {could deploy|may deploy|might deploy|could introduce|may introduce|could install}
     """),
 }
 # Words that describe a supply without dating it: they set a status only when nothing else does.
@@ -254,34 +253,14 @@ WEAK_CONTRACT_CUES = _cues("""
     {signed|agreed|awarded|agreement|contract|deal}
 """)
 STATUS_PRECEDENCE = ("denied", "cancelled", "pilot", "operational", "contracted", "planned")
-STATUS_CUES["contracted"].extend(
-    _cues("""
-    {a signé|ont signé|signé|firmó|firmaron|firmado|assinou|assinado}
-    {accord|contrat|contrato|acuerdo|convenio}
-""")
-)
-STATUS_CUES["operational"].extend(
-    _cues("""
-    {inauguré|inauguró|inaugurou|mis en service|installé|installées|instaló|instaladas|instalados|instalou}
-    {en funcionamiento|en service|em funcionamento|en operación}
-""")
-)
-STATUS_CUES["planned"].extend(
-    _cues("""
-    {prévoit|prevé|prevê|planea|planifie|licitación|appel d'offres}
-""")
-)
-STATUS_CUES["cancelled"].extend(
-    _cues("""
-    {suspendu|suspendió|suspendeu|annulé|canceló|cancelou|anulado}
-""")
-)
+for _status, _block in lexicon_romance.STATUS.items():
+    STATUS_CUES[_status].extend(_cues(_block))
 
 # Phrases that weaken a claim without changing its status.
 HEDGE_CUES = _cues("""
     {reportedly|allegedly|rumoured|rumored|unconfirmed|may have|might have|could have|is said to|are said to}
     {according to reports|it is unclear|it remains unclear|suspected}
-""")
+""") + _cues(lexicon_romance.HEDGE)
 
 # Contexts that mention a vendor and a technology without reporting a deployment. A sentence
 # with such a cue yields no claim unless it also holds a deployment status.
@@ -339,12 +318,14 @@ SUPPLIER_VERBS = (
     r"|won|secured|clinched|bagged|landed|supplied|supplies|will supply|to supply|supplying|provided"
     r"|provides|will provide|installed|installs|will install|delivered|delivers|built|builds|will build"
     r"|developed|develops|designed|deployed|implemented|implements|signed|sells|sold|manufactured"
+    r"|" + lexicon_romance.SUPPLIER_VERBS
 )
 SUPPLIER_PREPS = (
     r"(?:supplied|provided|installed|built|developed|delivered|designed|made|manufactured|implemented"
     r"|deployed|operated|run|powered|awarded|contracted|sold|executed|equipped|maintained)(?: [\w,]+){0,4}? by"
     r"|(?:contract|deal|agreement|partnership|tender|order)s? (?:with|to|was awarded to|went to)"
     r"|awarded (?:\w+ ){0,4}to|partnered with|signed with|teamed up with|(?:cameras|systems?|technology|software|platform|equipment) from"
+    r"|in partnership with|" + lexicon_romance.SUPPLIER_PREPS
 )
 AGENCY_WORDS = frozenset(
     [

@@ -20,8 +20,8 @@ from typing import Any
 
 from oversight.extract.prefilter import prefilter
 from oversight.extract.readers import MAX_BYTES, Document, RawLine, ReadError, parse_line
-from oversight.extract.relate import relate
-from oversight.extract.resolve import resolve
+from oversight.extract.relate import Candidate, relate
+from oversight.extract.resolve import resolve, scored_claims
 from oversight.extract.resources import Resources, build_resources
 from oversight.extract.segment import segment
 from oversight.extract.tag import tag
@@ -47,12 +47,24 @@ def extract_document(doc: Document, resources: Resources) -> list[dict[str, Any]
     return _extract_kept(doc, resources)
 
 
+def _candidates(doc: Document, resources: Resources) -> list[Candidate]:
+    spans = segment(doc.text)
+    mentions = tag(doc.text, resources, spans, doc.published)
+    return relate(doc.text, spans, mentions, resources)
+
+
 def _extract_kept(doc: Document, resources: Resources) -> list[dict[str, Any]]:
     """The stages after the prefilter."""
-    spans = segment(doc.text)
-    mentions = tag(doc.text, resources, spans)
-    candidates = relate(doc.text, spans, mentions, resources)
-    return resolve(doc.id, doc.text, candidates, resources)
+    return resolve(doc.id, doc.text, _candidates(doc, resources), resources)
+
+
+def scored_document_claims(
+    doc: Document, resources: Resources
+) -> list[tuple[dict[str, Any], dict[str, float]]]:
+    """Every claim of one document, before the scorer's threshold, with its scorer features."""
+    if not prefilter(doc.text, resources):
+        return []
+    return scored_claims(doc.id, doc.text, _candidates(doc, resources), resources)
 
 
 @dataclass

@@ -4,16 +4,19 @@ Rules, in the order they apply:
 
 - A sentence with a technology cue yields one candidate per (country, vendor, technology).
 - A sentence about a product launch, shares, a law or survey, or that negates ("no authority
-  has proposed") yields nothing; one about sanctions, opinion or footage yields something
+  has proposed"), or a not-claim (``notclaims.not_claim``: marketing, market reports, generic
+  sales, restrictions) yields nothing; one about sanctions, opinion or footage yields something
   only when it also reports a deployment event in a named place.
-- Country: places in the sentence, except labels ("Chinese firm", "Sweden's Axis",
-  "Shenzhen-based"), places of other events ("signed in Guangzhou", "a newsroom based in
-  Vilnius") and donors or lenders ("a grant from the Chinese government"); failing that, the
+- Country: places in the sentence that are deployment places (``places.not_deployment_place``
+  removes labels, currencies, metonymy, lenders, donors, signing places, comparisons); failing that, the
   country the text last spoke of, then its most-named country. A supplier's home country is
   never inherited from earlier sentences.
+- Binding: with several vendors in a sentence, each keeps the countries and technologies of its
+  own clause (``bind.bind``), not the cross product.
 - Vendor: suppliers named in the sentence (banks and buying agencies are not suppliers);
   "the company" / "the Chinese firm" is the last vendor named; failing that, the suppliers
-  of the sentence before or after; else none.
+  of the sentence before or after; failing that, the suppliers the document names with an
+  event for that country (document_vendors.py); else none.
 - Status: the cue of highest precedence (denial, cancellation, pilot, in use, contract,
   plan) in the sentence, else in the sentence before or after; a denial or cancellation in
   the next sentences ends the story told before it. Year: the year nearest that cue. City:
@@ -23,27 +26,19 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from oversight.extract.lexicon import STATUS_PRECEDENCE
-from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, STATUS, TECH, YEAR, Mention
+from oversight.extract.bind import bind, clauses
+from oversight.extract.document_vendors import lend_vendors, note_suppliers
+from oversight.extract.notclaims import not_claim
+from oversight.extract.places import not_deployment_place
+from oversight.extract.status import sentence_status
+from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, TECH, YEAR, Mention
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
-
-_HOME_AFTER_RE = re.compile(
-    r"^(?:'s)?[\s-]*(?:based|headquartered|made|owned|built|state-owned|backed|linked|"
-    r"(?:(?:tech|technology|telecoms?|surveillance|security|state-owned|equipment|camera|AI|"
-    r"private|giant|electronics|internet)\s+)*(?:firms?|company|companies|vendors?|giants?|suppliers?|"
-    r"manufacturers?|makers?|group|corporation|contractors?|providers?|start-?ups?|businesses))\b",
-    re.IGNORECASE,
-)
-_HOME_BEFORE_RE = re.compile(
-    r"(?:based in|headquartered in|from|of|companies in|firms in)\s+$", re.IGNORECASE
-)
 
 
 @dataclass
@@ -62,6 +57,7 @@ class Candidate:
     hedged: bool
     via_anaphor: bool
     city_in_sentence: bool = False
+    vendor_from_document: bool = False
 
 
 def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
@@ -72,35 +68,6 @@ def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> li
         if i >= 0 and m.start < spans[i][1]:
             out[i].append(m)
     return out
-
-
-_DEMONYM_AGENCY_RE = re.compile(
-    r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:[Pp]olice|[Gg]overnment|[Mm]inistry|[Aa]uthorities|[Aa]rmy|[Mm]ilitary|"
-    r"officials|[Ii]nterior|[Bb]order|[Ii]mmigration|[Cc]ustoms|[Gg]endarmerie|[Ee]lectoral)"
-)
-_ELSEWHERE_RE = re.compile(
-    r"(?:based in|headquartered in|signed in|newsroom in|event in|conference in|summit in|visit to|"
-    r"trip to|fair in|exhibition in|held in|offices? in|talks in|forum in|ceremony in|grant from|"
-    r"loan from|loans from|financed by|funded by|financing from|paid for by|donated by|gift from|"
-    r"donation from|credit from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _is_home_label(text: str, place: Mention, homes: set[str], orgs_at: set[int]) -> bool:
-    """A place written as a supplier's label, or where something other than a deployment
-    happens ("signed in Guangzhou", "a newsroom based in Vilnius"), not a deployment place."""
-    if place.value.kind == "demonym":
-        # "Chinese-made", "Senegalese firm": a label; "Royal Canadian Mounted Police" is an agency.
-        return not _DEMONYM_AGENCY_RE.match(text, place.end)
-    after = text[place.end : place.end + 60]
-    before = text[max(0, place.start - 25) : place.start]
-    if _HOME_AFTER_RE.match(after) or _ELSEWHERE_RE.search(before):
-        return True
-    for k in range(4):
-        if place.end + k in orgs_at and text[place.end : place.end + k].strip(" '’s") == "":
-            return True  # "Sweden's Axis Communications", "Zhejiang Dahua Technology"
-    return place.value.iso3 in homes and bool(_HOME_BEFORE_RE.search(before))
 
 
 def _suppliers(sentence: list[Mention]) -> list[Mention]:
@@ -121,21 +88,6 @@ def _technologies(sentence: list[Mention], text: str) -> dict[str, Mention]:
     return techs
 
 
-def _status(sentence: list[Mention]) -> Mention | None:
-    cues = [m for m in sentence if m.kind == STATUS]
-    cues = [m for m in cues if not m.weak] or cues
-    if not cues:
-        return None
-    best = min(cues, key=lambda m: (STATUS_PRECEDENCE.index(m.value), m.start))
-    if best.value == "planned":
-        # "Under the contract, signed in 2020, the company will install ...": the future work
-        # is contracted.
-        signed = [m for m in sentence if m.kind == STATUS and m.value == "contracted"]
-        if signed:
-            return signed[0]
-    return best
-
-
 def relate(
     text: str, spans: list[tuple[int, int]], mentions: list[Mention], res: Resources
 ) -> list[Candidate]:
@@ -152,7 +104,12 @@ def relate(
     for sentence in by_sentence:
         homes = {homes_of[m.value] for m in sentence if m.kind == ORG and m.value in homes_of}
         orgs_at = {m.start for m in sentence if m.kind == ORG}
-        kept = [m for m in sentence if m.kind == PLACE and not _is_home_label(text, m, homes, orgs_at)]
+        named = {m.value.iso3 for m in sentence if m.kind == PLACE}
+        kept = [
+            m
+            for m in sentence
+            if m.kind == PLACE and not not_deployment_place(text, m, homes, orgs_at, named)
+        ]
         kept += [
             _agency_place(m, res)
             for m in sentence
@@ -172,16 +129,17 @@ def relate(
     last_found: list[Candidate] = []
     last_found_at = -10
     suppliers_of = [_suppliers(s) for s in by_sentence]
+    doc_suppliers: dict[str, dict[str, Mention]] = {}
     for i, sentence in enumerate(by_sentence):
         suppliers = suppliers_of[i]
         next_suppliers = suppliers_of[i + 1] if i + 1 < len(by_sentence) else []
         techs = _technologies(sentence, text)
-        status = own_status = _status(sentence)
+        status = own_status = sentence_status(sentence, text)
         status_sentence = sentence
         if status is None and techs:
             # "The agreement covers 400 cameras": the event is in the sentence before or after.
             for j in (i - 1, i + 1):
-                if 0 <= j < len(by_sentence) and (near := _status(by_sentence[j])) is not None:
+                if 0 <= j < len(by_sentence) and (near := sentence_status(by_sentence[j], text)) is not None:
                     status, status_sentence = near, by_sentence[j]
                     break
         negatives = {m.value for m in sentence if m.kind == NEGATIVE}
@@ -192,6 +150,7 @@ def relate(
         blocked = bool(
             negatives & {"product", "negation", "law", "stock"}
             or (negatives and not (firm and sentence_places))
+            or (techs and not_claim(text[spans[i][0] : spans[i][1]]))
         )
         # "The company said the device ..." continues the sentence before it.
         anaphoric = not suppliers and any(m.kind == ANAPHOR for m in sentence)
@@ -246,6 +205,11 @@ def relate(
         if suppliers:
             last_vendor = suppliers[-1]
         prev_suppliers = suppliers
+        if not blocked:
+            note_suppliers(
+                doc_suppliers, suppliers, countries or [context_country or ""], own_status is not None
+            )
+    out = lend_vendors(out, doc_suppliers)
     # A claim whose sentence names no city takes the city of its country that the text names,
     # when it names only one.
     doc_cities: dict[str, set[str]] = {}
@@ -317,21 +281,31 @@ def _candidates(
     anchor = status.start if status else min(t.start for t in techs.values())
     year = min(years, key=lambda m: abs(m.start - anchor)).value if years else None
     hedged = any(m.kind == HEDGE for m in sentence)
+    # Each vendor of the sentence keeps the countries and technologies of its own clause.
+    parts = clauses(text, span[0], span[1])
+    placed = [(v.start, v.value) for v in vendors] if vendor_in_sentence else []
+    country_of = bind(
+        parts, placed, [(p.start, p.value.iso3) for p in sentence_places if p.value.iso3 in countries]
+    )
+    tech_of = bind(
+        parts, placed, [(m.start, m.value) for m in sentence if m.kind == TECH and m.value in techs]
+    )
     out = []
-    for country in countries:
-        cities = list(
-            dict.fromkeys(
-                _city_name(text, p)
-                for p in sentence_places
-                if p.value.iso3 == country and p.value.kind == "city"
+    for vendor in vendors or [None]:
+        name = vendor.value if vendor else None
+        for country in country_of.get(name) or countries:
+            cities = list(
+                dict.fromkeys(
+                    _city_name(text, p)
+                    for p in sentence_places
+                    if p.value.iso3 == country and p.value.kind == "city"
+                )
             )
-        )
-        for tech in techs:
-            for vendor in vendors or [None]:
+            for tech in tech_of.get(name) or techs:
                 out.append(
                     Candidate(
                         country=country,
-                        vendor=vendor.value if vendor else None,
+                        vendor=name,
                         vendor_known=bool(vendor and vendor.org_kind != "unknown"),
                         technology=tech,
                         status=status.value if status else None,

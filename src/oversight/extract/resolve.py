@@ -1,13 +1,16 @@
 """Resolve: registry names, one claim per (country, vendor, technology) and document,
-confidence, and the output record of the extraction contract.
+confidence from the claim scorer (scorer.py; claims below its threshold are dropped), and the
+output record of the extraction contract.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from oversight.extract.relate import Candidate
 from oversight.extract.resources import EXTRACTOR_VERSION, name_key
+from oversight.extract.scorer import DocumentShape, default_scorer, features
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
@@ -16,19 +19,18 @@ if TYPE_CHECKING:
 DOCUMENT_STATUS_ORDER = ("denied", "cancelled", "operational", "pilot", "contracted", "planned")
 
 
-def confidence(c: Candidate) -> float:
-    score = 0.45
-    score += 0.2 if c.vendor_in_sentence else (0.08 if c.via_anaphor else 0.0)
-    score += 0.1 if c.vendor_known else 0.0
-    score += 0.12 if c.country_in_sentence else 0.0
-    score += 0.08 if c.status else 0.0
-    score += 0.03 if c.year else 0.0
-    score -= 0.15 if c.hedged else 0.0
-    score -= 0.1 if c.vendor is None else 0.0
-    return round(max(0.05, min(score, 0.99)), 2)
-
-
 def resolve(doc_id: str, text: str, candidates: list[Candidate], res: Resources) -> list[dict[str, Any]]:
+    """The claims of one document, without those the claim scorer finds below its threshold."""
+    scorer = default_scorer()
+    threshold = scorer.threshold if scorer else 0.0
+    scored = scored_claims(doc_id, text, candidates, res)
+    return [claim for claim, _ in scored if claim["confidence"] >= threshold]
+
+
+def scored_claims(
+    doc_id: str, text: str, candidates: list[Candidate], res: Resources
+) -> list[tuple[dict[str, Any], dict[str, float]]]:
+    """Every claim of one document with its scorer features (what the scorer is trained on)."""
     groups: dict[tuple[str, str | None, str], list[Candidate]] = {}
     for c in candidates:
         c.vendor = res.canonical(c.vendor) if c.vendor else None
@@ -45,39 +47,44 @@ def resolve(doc_id: str, text: str, candidates: list[Candidate], res: Resources)
 
     # A claim without a vendor repeats one with a vendor for the same country and technology.
     with_vendor = {(country, tech) for country, vendor, tech in groups if vendor}
+    kept = {
+        key: members
+        for key, members in groups.items()
+        if not (key[1] is None and (key[0], key[2]) in with_vendor)
+        # a technology named with no deployment event is not a claim
+        and any(c.status for c in members)
+    }
+    shape = DocumentShape(
+        claims=len(kept),
+        countries=Counter(key[0] for key in kept),
+        vendors=Counter(members[0].vendor for members in kept.values()),
+        per_sentence=Counter(c.start for members in kept.values() for c in members),
+    )
+    scorer = default_scorer()
     claims = []
-    for (country, vendor, tech), members in groups.items():
-        if vendor is None and (country, tech) in with_vendor:
-            continue
-        if not any(c.status for c in members):
-            continue  # a technology named with no deployment event is not a claim
-        scored = [(confidence(c), c) for c in members]
-        best_score, best = max(scored, key=lambda sc: (sc[0], -sc[1].start))
+    for (country, _, tech), members in kept.items():
+        best = min(members, key=lambda c: (not c.vendor_in_sentence, not c.country_in_sentence, c.start))
         stated = [c for c in members if c.status]
-        if stated:
-            final = min(stated, key=lambda c: DOCUMENT_STATUS_ORDER.index(c.status))
-            status = final.status
-            year = final.year or _first([c.year for c in stated]) or _first([c.year for c in members])
-        else:
-            status, year = None, _first([c.year for c in members])
+        final = min(stated, key=lambda c: DOCUMENT_STATUS_ORDER.index(c.status))
+        status = final.status
+        year = final.year or _first([c.year for c in stated]) or _first([c.year for c in members])
         city = best.city or _first([c.city for c in members])
-        # Several sentences saying the same thing make a claim surer.
-        score = min(0.99, best_score + 0.03 * (len({c.start for c in members}) - 1))
-        claims.append(
-            {
-                "doc_id": doc_id,
-                "country": country,
-                "vendor": best.vendor,
-                "technology": tech,
-                "status": status,
-                "year": year,
-                "city": city,
-                "confidence": round(score, 2),
-                "evidence": {"start": best.start, "end": best.end, "text": text[best.start : best.end]},
-                "extractor": EXTRACTOR_VERSION,
-            }
-        )
-    claims.sort(key=lambda c: (c["evidence"]["start"], c["technology"], c["vendor"] or ""))
+        values = features(members, best, status, shape)
+        score = scorer.probability(values) if scorer else 0.5
+        claim = {
+            "doc_id": doc_id,
+            "country": country,
+            "vendor": best.vendor,
+            "technology": tech,
+            "status": status,
+            "year": year,
+            "city": city,
+            "confidence": round(score, 2),
+            "evidence": {"start": best.start, "end": best.end, "text": text[best.start : best.end]},
+            "extractor": EXTRACTOR_VERSION,
+        }
+        claims.append((claim, values))
+    claims.sort(key=lambda cv: (cv[0]["evidence"]["start"], cv[0]["technology"], cv[0]["vendor"] or ""))
     return claims
 
 

@@ -14,8 +14,8 @@ from fastapi.staticfiles import StaticFiles
 
 STATIC_DIR = Path(str(resources.files("oversight.portal").joinpath("static")))
 PAGE_MODULES: tuple[str, ...] = ("api_docs", "home", "deployment_pages", "country_pages", "vendor_pages",
-                                 "about", "account", "review", "assessment_pages", "brief_pages",
-                                 "corrections")
+                                 "screen_pages", "about", "account", "review", "assessment_pages",
+                                 "brief_pages", "corrections")
 
 
 def mount_portal(app: FastAPI) -> None:

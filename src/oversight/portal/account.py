@@ -1,7 +1,8 @@
 """/login and /logout: a name-and-password form that starts a cookie session.
 
 A failed sign-in says only "wrong name or password", whichever was wrong, and costs the same
-argon2 check either way, so the page does not reveal which accounts exist.
+argon2 check either way, so the page does not reveal which accounts exist. Repeated failures
+are throttled per account and per client address (accounts.throttle): 429 with Retry-After.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from oversight.accounts import sessions, users
 from oversight.accounts.roles import may
-from oversight.api.auth import clear_session_cookie, set_session_cookie
+from oversight.api.auth import clear_session_cookie, client_address, failed_signin, set_session_cookie
 from oversight.portal.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -41,15 +42,29 @@ async def login(
     next: Annotated[str, Form(max_length=2000)] = "",  # noqa: A002 - the form field's name
 ) -> Response:
     registry = request.app.state.registry
+    throttle = request.app.state.signin_throttle
+    name, address = name.strip(), client_address(request.scope)
+    if (wait := throttle.retry_after(name or None, address)) is not None:
+        minutes = -(-wait // 60)
+        refused = render(request, "account/login.html", {
+            "next": safe_next(next, ""), "name": name,
+            "error": f"Too many failed sign-ins. Try again in {minutes} minute{'s' if minutes > 1 else ''}."},
+            status_code=429)
+        refused.headers["Retry-After"] = str(wait)
+        return refused
 
     def sign_in() -> tuple[sessions.Started, str] | None:
         with registry.session() as session:
-            user = users.authenticate(session, name.strip(), password)
+            user = users.authenticate(session, name, password)
             if user is None:
                 return None
             return sessions.start_session(session, user), user.role
 
     started = await run_in_threadpool(sign_in) if name and password else None
+    if started is None and name and password:
+        await run_in_threadpool(failed_signin, registry, throttle, name, address, "password")
+    elif started is not None:
+        throttle.succeeded(name)
     if started is None:
         return render(request, "account/login.html", {"next": safe_next(next, ""), "name": name,
                                                       "error": WRONG}, status_code=401)

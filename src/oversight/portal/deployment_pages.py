@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from oversight.api.assessments import deployment_assessment
 from oversight.api.deps import get_session
+from oversight.api.guards import accepts_query
 from oversight.portal.filters import (
+    FILTER_KEYS,
     PAGE_SIZE,
     api_query,
     filter_options,
@@ -39,6 +41,7 @@ def changed_fields(before: Any, after: Any) -> list[str]:
 
 
 @router.get("/deployments", response_class=HTMLResponse)
+@accepts_query(*FILTER_KEYS, "sort", "page")
 def deployment_list(request: Request, session: Annotated[Session, Depends(get_session)]) -> HTMLResponse:
     form = parse_filters(request.query_params)
     sort = parse_sort(request.query_params)

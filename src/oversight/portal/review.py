@@ -9,13 +9,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from oversight.accounts.roles import may
+from oversight.api.deps import MAX_DB_INT
+from oversight.api.guards import accepts_query
 from oversight.app import Registry
 from oversight.errors import LoadError, NotFound
 from oversight.portal import contribution_form
@@ -25,8 +27,10 @@ from oversight.portal.templating import render
 from oversight.review import contributions, merging
 from oversight.review.proposals import AlreadyDecided, ReviewError, find, matching
 from oversight.store import queries
+from oversight.store.models import Deployment
 
 router = APIRouter(include_in_schema=False)
+ContributionId = Annotated[int, Path(ge=1, le=MAX_DB_INT)]
 PROPOSAL_EDITS = ("country", "vendor", "technology", "status", "year", "city", "source_url")
 
 
@@ -53,6 +57,33 @@ def _proposal(registry: Registry, proposal_id: str) -> dict[str, Any]:
         raise NotFound(str(error)) from None  # -> the 404 page
 
 
+def _notice(request: Request, proposals: list[dict[str, Any]],
+            session: Session) -> tuple[str | None, str | None]:
+    """The notice after a decision and the deployment it links to, built only from parameters
+    that name a real proposal or contribution, a decision and a real deployment: the query string
+    is the sender's to write, so its text is never shown as it stands."""
+    params = request.query_params
+    decision, deployment = params.get("decision"), params.get("deployment")
+    if decision not in (*contributions.DECISIONS, merging.MERGED):
+        return None, None
+    if (proposal := params.get("proposal")) is not None:
+        if proposal not in {p["id"] for p in proposals}:
+            return None, None
+        subject = f"Proposal {proposal}"
+    elif (number := params.get("contribution", "")).isdigit() and len(number) <= 10:
+        try:
+            contributions.contribution(session, int(number))
+        except NotFound:
+            return None, None
+        subject = f"Contribution {number}"
+    else:
+        return None, None
+    if deployment is not None and session.get(Deployment, deployment) is None:
+        return None, None
+    target = f" as deployment {deployment}" if deployment else ""
+    return f"{subject} was {decision}{target}.", deployment
+
+
 QUEUE_PAGE_SIZE = 20
 
 
@@ -70,6 +101,7 @@ def _queue_page(number: int, total: int, filters: dict[str, Any]) -> Page:
 
 
 @router.get("/review", response_class=HTMLResponse)
+@accepts_query("proposal", "contribution", "decision", "deployment")
 def queue(
     request: Request,
     country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3")] = None,
@@ -77,27 +109,22 @@ def queue(
     technology: Annotated[str | None, Query(max_length=40)] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
-    decided: Annotated[str | None, Query(max_length=100)] = None,
-    decision: Annotated[str | None, Query(max_length=20)] = None,
-    deployment: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     """Open proposals, filtered and a page at a time, each with the registry deployments that
     share its key; then the pending contributions."""
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     registry = request.app.state.registry
+    every = registry.proposals()
     filters = {"country": (country or "").strip().upper() or None, "vendor": (vendor or "").strip() or None,
                "technology": technology or None, "min_confidence": min_confidence}
-    found = matching(registry.proposals(), **filters)
+    found = matching(every, **filters)
     pager = _queue_page(page, len(found), filters)
     shown = found[pager.offset:pager.offset + QUEUE_PAGE_SIZE]
     with registry.session() as session:
         pending = contributions.contributions(session, "pending")
+        notice, deployment = _notice(request, every, session)
         duplicates = merging.same_key(session, shown)
-    notice = None
-    if decided:
-        target = f" as deployment {deployment}" if deployment else ""
-        notice = f"{decided} was {decision or 'decided'}{target}."
     return render(request, "review/queue.html", {
         "proposals": shown, "total": len(found), "page": pager, "same_key": duplicates,
         "filters": {k: "" if v is None else v for k, v in filters.items()},
@@ -117,7 +144,7 @@ def _proposal_page(request: Request, proposal: dict[str, Any], *, error: str | N
 
 
 @router.get("/review/contributions/{contribution_id}", response_class=HTMLResponse)
-def contribution_page(request: Request, contribution_id: int) -> Response:
+def contribution_page(request: Request, contribution_id: ContributionId) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     with request.app.state.registry.session() as session:
@@ -142,7 +169,7 @@ def _correction_changes(session: Session, found: dict[str, Any]) -> list[dict[st
 
 
 @router.post("/review/contributions/{contribution_id}", response_class=HTMLResponse)
-async def decide_contribution(request: Request, contribution_id: int) -> Response:
+async def decide_contribution(request: Request, contribution_id: ContributionId) -> Response:
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     form = await request.form()
@@ -167,7 +194,7 @@ async def decide_contribution(request: Request, contribution_id: int) -> Respons
             "values": values if decision == "edited" else contribution_form.to_values(found["payload"]),
             **contribution_form.choices()}, status_code=422)
     target = f"&deployment={quote(result['deployment_id'])}" if result["deployment_id"] else ""
-    return RedirectResponse(f"/review?decided=Contribution+{contribution_id}&decision={result['state']}"
+    return RedirectResponse(f"/review?contribution={contribution_id}&decision={result['state']}"
                             f"{target}", status_code=303)
 
 
@@ -215,7 +242,7 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
                               values=values if decision == "edited" else None,
                               status_code=409 if isinstance(error, AlreadyDecided) else 422)
     target = f"&deployment={quote(result['deployment'])}" if result["deployment"] else ""
-    return RedirectResponse(f"/review?decided=Proposal+{proposal['id']}&decision={result['decision']}"
+    return RedirectResponse(f"/review?proposal={proposal['id']}&decision={result['decision']}"
                             f"{target}", status_code=303)
 
 
@@ -230,7 +257,7 @@ async def _merge(request: Request, proposal: dict[str, Any], deployment_id: str,
         message = "; ".join(p.reason for p in error.problems) if isinstance(error, LoadError) else str(error)
         return _proposal_page(request, proposal, error=message, field="deployment",
                               status_code=409 if isinstance(error, AlreadyDecided) else 422)
-    return RedirectResponse(f"/review?decided=Proposal+{proposal['id']}&decision=merged"
+    return RedirectResponse(f"/review?proposal={proposal['id']}&decision={merging.MERGED}"
                             f"&deployment={quote(result['deployment'])}", status_code=303)
 
 
@@ -242,14 +269,13 @@ def _edit_field(path: str) -> str:
 
 
 @router.get("/contribute", response_class=HTMLResponse)
-def contribute_form(
-    request: Request,
-    submitted: Annotated[int | None, Query(ge=1, description="The contribution just sent")] = None,
-) -> Response:
+@accepts_query("submitted")
+def contribute_form(request: Request) -> Response:
     if (refused := _gate(request, "contributor")) is not None:
         return refused
     return render(request, "review/contribute.html", {
-        "values": contribution_form.to_values({}), "errors": {}, "submitted": submitted,
+        "values": contribution_form.to_values({}), "errors": {},
+        "submitted": request.query_params.get("submitted"),
         **contribution_form.choices()})
 
 

@@ -50,6 +50,9 @@ templates.env.globals.update(
     kind_label=_labels(vocab.VOCAB.organisation_kinds),
     list_label=_labels(vocab.VOCAB.restriction_lists),
     review_label=_labels(vocab.VOCAB.review_states),
+    finding_state_label=_labels(vocab.VOCAB.finding_states),
+    aigs_label={index.id: index.label for index in vocab.VOCAB.aigs_indexes},
+    aigs_citations={index.id: index for index in vocab.VOCAB.aigs_indexes},
 )
 templates.env.filters.update(country_name=lambda code: country_name(code) or code if code else "",
                              percent=_percent)

@@ -268,3 +268,44 @@ def reach_map(reached: dict[str, int]) -> dict[str, Any]:
                        lambda code: HIGHLIGHT)
     return {"width": WIDTH, "height": height, "countries": countries, "markers": markers,
             "legend": legend_entries}
+
+
+# The AIGS layer: how much of what the index lists for a country our deployments back
+# (ColorBrewer RdYlBu ends and middle, readable by the common colour-vision deficiencies).
+AIGS_CLASSES: tuple[tuple[str, str, str], ...] = (
+    ("all", "every finding backed", "#2c7bb6"),
+    ("some", "some findings backed", "#abd9e9"),
+    ("none", "listed, no finding backed", "#d7191c"),
+)
+
+
+def _aigs_class(counts: dict[str, int]) -> str:
+    backed, total = counts.get("backed", 0), sum(counts.values())
+    return "all" if backed == total else "some" if backed else "none"
+
+
+def _aigs_title(name: str, label: str, counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    return (f"{name}: {label} lists {total} finding{'s' if total != 1 else ''}; "
+            f"{counts.get('backed', 0)} backed, {counts.get('searched', 0)} searched, "
+            f"{counts.get('open', 0)} open")
+
+
+def aigs_map(by_country: dict[str, dict[str, int]], label: str) -> dict[str, Any]:
+    """The AIGS layer: countries the index lists, shaded by how many of their findings
+    (`by_country`: ISO3 -> counts per finding state) registry deployments back."""
+    fills = {key: colour for key, _, colour in AIGS_CLASSES}
+    all_shapes, height = shapes()
+    countries = []
+    for shape in all_shapes:
+        counts = by_country.get(shape.iso3 or "")
+        title = _aigs_title(shape.name, label, counts) if counts else f"{shape.name}: not listed by {label}"
+        countries.append({"iso3": shape.iso3, "name": shape.name, "d": shape.d, "score": None,
+                          "fill": fills[_aigs_class(counts)] if counts else NO_DATA, "title": title,
+                          "linked": bool(counts)})
+    markers = _markers(by_country,
+                       lambda code: _aigs_title(country_name(code) or code, label, by_country[code]),
+                       lambda code: fills[_aigs_class(by_country[code])])
+    legend_entries = [{"label": text, "fill": colour} for _, text, colour in AIGS_CLASSES]
+    return {"width": WIDTH, "height": height, "countries": countries, "markers": markers,
+            "legend": [*legend_entries, {"label": f"not listed by {label}", "fill": NO_DATA}]}

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
 from pydantic import BeforeValidator, Field, ValidationError, model_validator
 
-from oversight.errors import Problem
+from oversight.errors import LoadError, Problem
 from oversight.registry.load import Located, problems_from
 from oversight.registry.readers import RawRecord
 from oversight.registry.records import (
@@ -24,14 +26,14 @@ from oversight.registry.records import (
     SourceIn,
     Text,
     TextList,
-    _one_of,
+    one_of,
 )
 from oversight.vocab import AIGS_INDEXES, LEAD_RESULTS
 
 COMPANY_PREFIX = "company:"
 
-IndexId = Annotated[str, _one_of(tuple(AIGS_INDEXES), "AIGS index")]
-LeadResult = Annotated[str, _one_of(LEAD_RESULTS, "lead result")]
+IndexId = Annotated[str, one_of(tuple(AIGS_INDEXES), "AIGS index")]
+LeadResult = Annotated[str, one_of(LEAD_RESULTS, "lead result")]
 
 
 def _day(value: Any) -> date:
@@ -63,7 +65,9 @@ class LeadIn(Record):
                 f"finding {self.finding!r} is not a category of {self.index} "
                 f"({', '.join(index.categories)}) nor 'company:<name>'"
             )
-        if company is not None and (index.companies_column is None or not company):
+        if company == "":
+            raise ValueError("a company finding names the company: 'company:<name>'")
+        if company is not None and index.companies_column is None:
             raise ValueError(f"{self.index} names no companies; 'company:' findings are 2019 only")
         if self.result == "found" and not self.deployments:
             raise ValueError("a lead closed as 'found' lists the ids of the deployments that back it")
@@ -139,4 +143,22 @@ def read_leads(paths: Iterable[Path]) -> tuple[list[Located[LeadIn]], list[Probl
 
 
 def bundled_leads_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "leads"
+    return Path(str(resources.files("oversight").joinpath("data", "leads")))
+
+
+def bundled_leads_version() -> tuple[tuple[str, int], ...]:
+    """Each bundled lead file with its modification time: moves when a lead is edited."""
+    return tuple((str(p), p.stat().st_mtime_ns) for p in lead_files(bundled_leads_dir()))
+
+
+def bundled_leads() -> list[LeadIn]:
+    """The bundled searched leads, read again only when a file changed; LoadError if invalid."""
+    return list(_leads_of(bundled_leads_version()))
+
+
+@lru_cache(maxsize=4)
+def _leads_of(files: tuple[tuple[str, int], ...]) -> tuple[LeadIn, ...]:
+    leads, problems = read_leads(Path(name) for name, _ in files)
+    if problems:
+        raise LoadError(problems)
+    return tuple(lead.record for lead in leads)

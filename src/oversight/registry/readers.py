@@ -6,6 +6,7 @@ problems when the bytes are not a readable file of that format.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 from oversight.errors import Problem
+from oversight.registry.yaml_graph import check_graph
 
 RECORD_KINDS = ("organisation", "deployment", "source", "listing")
 SECTION_KINDS = {
@@ -27,6 +29,10 @@ SECTION_KINDS = {
     "listings": "listing",
 }
 MAX_FILE_BYTES = 512 * 1024 * 1024
+TOO_DEEP = "nested too deeply to read (thousands of levels of lists or objects)"
+# Checked longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 
 
@@ -134,8 +140,17 @@ def _read_text(path: Path, result: ReadResult) -> str | None:
     except OSError as error:
         result.problems.append(Problem(name, None, None, f"cannot read file: {error.strerror}"))
         return None
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                result.problems.append(Problem(name, None, None, f"not {encoding.upper()} text "
+                                               f"despite its byte order mark (offset {error.start})"))
+                return None
     if b"\x00" in raw[:8192]:
-        result.problems.append(Problem(name, None, None, "binary file, not text"))
+        result.problems.append(Problem(name, None, None, "binary file, not text (UTF-16 and UTF-32 "
+                                       "need a byte order mark)"))
         return None
     try:
         return raw.decode("utf-8-sig")
@@ -160,7 +175,7 @@ def _kind_of(data: dict[str, Any], default: str | None) -> str | None:
 def _read_csv(
     text: str, name: str, default_kind: str | None, result: ReadResult
 ) -> Iterator[RawRecord]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         header = reader.fieldnames or []
     except csv.Error as error:
@@ -171,12 +186,17 @@ def _read_csv(
         result.problems.append(Problem(name, 1, None, f"empty column name in column(s) {blank}"))
         return
     while True:
+        previous_end = reader.line_num
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            result.problems.append(Problem(name, reader.line_num, None, f"malformed CSV: {error}"))
+            line = _next_content_line(text, previous_end)
+            reason = ("a quoted cell is never closed (a missing closing quote)"
+                      if "unexpected end of data" in str(error) else str(error))
+            result.problems.append(Problem(name, line, None, f"malformed CSV in the row starting here: "
+                                           f"{reason}"))
             return
         cells = [v for k, v in row.items() if k is not None and v] + (row.get(None) or [])
         # The reader skips blank lines, so the row's first line is counted back from its last.
@@ -192,6 +212,14 @@ def _read_csv(
             yield RawRecord(kind, {"__csv__": True, **data}, name, line)
 
 
+def _next_content_line(text: str, after: int) -> int:
+    """The first non-blank line after line `after`: where the reader's next row starts."""
+    for number, line in enumerate(text.splitlines()[after:], start=after + 1):
+        if line.strip():
+            return number
+    return after + 1
+
+
 def _read_jsonl(
     text: str, name: str, default_kind: str | None, result: ReadResult
 ) -> Iterator[RawRecord]:
@@ -202,6 +230,9 @@ def _read_jsonl(
             data = json.loads(line)
         except json.JSONDecodeError as error:
             result.problems.append(Problem(name, number, None, f"invalid JSON: {error.msg}"))
+            continue
+        except RecursionError:
+            result.problems.append(Problem(name, number, None, TOO_DEEP))
             continue
         if not isinstance(data, dict):
             result.problems.append(Problem(name, number, None, "expected a JSON object per line"))
@@ -239,6 +270,9 @@ def _read_json(
     except json.JSONDecodeError as error:
         result.problems.append(Problem(name, error.lineno, None, f"invalid JSON: {error.msg}"))
         return
+    except RecursionError:
+        result.problems.append(Problem(name, None, None, TOO_DEEP))
+        return
     start = _skip_space(text, 0)
     if isinstance(document, list):
         for line, item, _ in _json_array_items(text, start):
@@ -258,6 +292,8 @@ def _read_json(
                     name, _line_at(text, pos), key,
                     f"unknown section; expected one of {', '.join(SECTION_KINDS)}",
                 ))
+            else:
+                result.problems.append(Problem(name, _line_at(text, pos), key, "expected a list"))
             _, pos = decoder.raw_decode(text, pos)  # past the section's value
             pos = _skip_space(text, pos)
             if pos < len(text) and text[pos] == ",":
@@ -277,20 +313,36 @@ def _record_from_item(
                     {k: v for k, v in item.items() if k != "type"}, name, line, field_lines or {})
 
 
+def _construct(root: yaml.Node) -> Any:
+    """The Python value of a composed (and checked) document, as yaml.safe_load would give."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
 def _read_yaml(
     text: str, name: str, default_kind: str | None, result: ReadResult
 ) -> Iterator[RawRecord]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-        document = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(error, "problem", None) or str(error)
         result.problems.append(Problem(name, line, None, f"invalid YAML: {reason}"))
         return
+    except RecursionError:
+        result.problems.append(Problem(name, None, None, TOO_DEEP))
+        return
     if root is None:
         return
+    shape = check_graph(root)  # before building anything: aliases could make it enormous
+    if shape:
+        result.problems.extend(Problem(name, p.line, p.field, p.reason) for p in shape)
+        return
+    document = _construct(root)
     if isinstance(root, yaml.SequenceNode) and isinstance(document, list):
         sections = [(default_kind, root, document)]
     elif isinstance(root, yaml.MappingNode) and isinstance(document, dict):

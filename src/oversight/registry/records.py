@@ -91,7 +91,7 @@ Text = Annotated[str | None, BeforeValidator(_text)]
 TextList = Annotated[list[str], BeforeValidator(_list_of_text)]
 
 
-def _one_of(values: tuple[str, ...], what: str):  # type: ignore[no-untyped-def]
+def one_of(values: tuple[str, ...], what: str):  # type: ignore[no-untyped-def]
     def check(value: Any) -> str:
         text = str(value).strip()
         if text not in values:
@@ -101,15 +101,15 @@ def _one_of(values: tuple[str, ...], what: str):  # type: ignore[no-untyped-def]
     return BeforeValidator(check)
 
 
-Technology = Annotated[str, _one_of(TECHNOLOGIES, "technology")]
-Status = Annotated[str, _one_of(STATUSES, "status")]
-Role = Annotated[str, _one_of(SUPPLIER_ROLES, "supplier role")]
-Kind = Annotated[str, _one_of(ORGANISATION_KINDS, "organisation kind")]
-ReviewState = Annotated[str, _one_of(REVIEW_STATES, "review state")]
-ListId = Annotated[str, _one_of(RESTRICTION_LISTS, "restriction list")]
-Supports = Annotated[str, _one_of(SOURCE_SUPPORTS, "supported field")]
-ContractValueScope = Annotated[str, _one_of(CONTRACT_VALUE_SCOPES, "contract value scope")]
-DateOrigin = Annotated[str, _one_of(DATE_ORIGINS, "date origin")]
+Technology = Annotated[str, one_of(TECHNOLOGIES, "technology")]
+Status = Annotated[str, one_of(STATUSES, "status")]
+Role = Annotated[str, one_of(SUPPLIER_ROLES, "supplier role")]
+Kind = Annotated[str, one_of(ORGANISATION_KINDS, "organisation kind")]
+ReviewState = Annotated[str, one_of(REVIEW_STATES, "review state")]
+ListId = Annotated[str, one_of(RESTRICTION_LISTS, "restriction list")]
+Supports = Annotated[str, one_of(SOURCE_SUPPORTS, "supported field")]
+ContractValueScope = Annotated[str, one_of(CONTRACT_VALUE_SCOPES, "contract value scope")]
+DateOrigin = Annotated[str, one_of(DATE_ORIGINS, "date origin")]
 
 
 class Record(BaseModel):

@@ -28,14 +28,18 @@ from typing import Any
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from oversight.errors import NoListings
 from oversight.screening.normalise import Normalised, normalise, pinyin
 
-MATCHER_VERSION = "oversight-screen-v1"
+MATCHER_VERSION = "oversight-screen-v2"
 DEFAULT_THRESHOLD = 0.85
 SAME_CORE = 0.97  # same distinctive words; generic words ("technology") differ
 TRANSLITERATION = 0.96  # factor when one side is Chinese script: homophones make pinyin lossy
 QUALIFIER_PENALTY = 0.02  # "(Kenya)", "USA": a national subsidiary rather than the company
 MIN_FUZZY_LENGTH = 5  # shorter names (ZTE, NEC, Yitu) must match exactly: one slip is another name
+# A distinctive name this short ("Keda", "Leon") is shared by unrelated firms; it identifies
+# one only when the generic words around it agree too.
+SHORT_CORE = 5
 FUZZY_CANDIDATES = 12
 # A word or trigram shared by more names than this says little about which one is meant
 # ("china", "ion"); blocking skips it, as search engines skip stop words.
@@ -74,6 +78,7 @@ class ScreeningIndex:
     grams: dict[str, tuple[int, ...]]
     common_grams: frozenset[str]
     chinese_names: dict[int, tuple[str, ...]]
+    list_versions: tuple[dict[str, Any], ...]
     version: str = MATCHER_VERSION
 
 
@@ -108,7 +113,18 @@ def _list_view(entry: Mapping[str, Any]) -> dict[str, Any]:
         "listed_name": entry.get("listed_name"),
         "url": entry.get("url"),
         "via": entry.get("via"),
+        "until": entry.get("until"),
     }
+
+
+def in_force(entry: Mapping[str, Any], as_of: str | None) -> bool:
+    """Whether a listing applied on `as_of` (ISO date); today's lists when None. A listing
+    applies from its date up to, not including, the date it was removed."""
+    until = entry.get("until")
+    if as_of is None:
+        return until is None
+    start = entry.get("date")
+    return (start is None or start <= as_of) and (until is None or as_of < until)
 
 
 def _names_of(entity: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
@@ -124,8 +140,34 @@ def _names_of(entity: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
         yield "alias", alias
 
 
-def build_index(entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
-    """Normalise every name of every entity once and build the exact-key and blocking maps."""
+def versions_of(entities: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The list versions behind plain entities: each list's own entries and latest date."""
+    entries: dict[str, set[str]] = {}
+    latest: dict[str, str] = {}
+    for entity in entities:
+        for entry in entity.get("lists") or []:
+            if entry.get("via") is None and entry.get("until") is None:
+                entries.setdefault(entry["list"], set()).add(entry.get("listed_name") or "")
+                listed = _list_view(entry)["date"]
+                if listed and listed > latest.get(entry["list"], ""):
+                    latest[entry["list"]] = listed
+    return [{"list": name, "source": "entities", "as_of": latest.get(name),
+             "entries": len(names), "sha256": None} for name, names in sorted(entries.items())]
+
+
+def build_index(entities: Iterable[Mapping[str, Any]],
+                list_versions: Iterable[Mapping[str, Any]] | None = None) -> ScreeningIndex:
+    """Normalise every name of every entity once and build the exact-key and blocking maps.
+
+    `list_versions` (list, source, as_of, entries, sha256) are stamped on every answer; by
+    default they are counted from the entities' own listings. With no list entries at all
+    this raises NoListings: an answer of "no match" would then mean nothing.
+    """
+    entities = list(entities)
+    versions = tuple(dict(v) for v in (versions_of(entities) if list_versions is None
+                                       else list_versions))
+    if not any(v["entries"] for v in versions):
+        raise NoListings("no restriction-list entries to screen against")
     views, forms = [], []
     exact: dict[str, list[int]] = {}
     words: dict[str, list[int]] = {}
@@ -167,7 +209,7 @@ def build_index(entities: Iterable[Mapping[str, Any]]) -> ScreeningIndex:
             chinese.setdefault(form.entity, []).append(form.name.han)
     return ScreeningIndex(tuple(views), tuple(forms), freeze(exact), freeze(words, cap),
                           freeze(deletions), kept_grams, frozenset(grams) - set(kept_grams),
-                          {k: tuple(dict.fromkeys(v)) for k, v in chinese.items()})
+                          {k: tuple(dict.fromkeys(v)) for k, v in chinese.items()}, versions)
 
 
 def typo_similarity(a: str, b: str) -> tuple[float, int]:
@@ -244,6 +286,8 @@ def compare(q: Normalised, form: NameForm, threshold: float = DEFAULT_THRESHOLD)
         verdict = Verdict(form, 1.0, True, "same name")
     elif not q.weak and not f.weak and q.core == f.core:
         generic = sorted(set(q.generic_words) ^ set(f.generic_words))
+        if clash := _short_core_clash(q, f):
+            return Verdict(form, SAME_CORE, False, clash, rejected=True)
         verdict = Verdict(form, SAME_CORE, True, "same distinctive name; generic words "
                           f"'{' '.join(generic)}' not counted")
     elif not q.key_set.isdisjoint(f.key_set):
@@ -267,6 +311,24 @@ def compare(q: Normalised, form: NameForm, threshold: float = DEFAULT_THRESHOLD)
         reasons.append("a place or branch qualifier was removed, so possibly a national "
                        "subsidiary or branch")
     return Verdict(form, round(score, 3), score >= threshold, "; ".join(reasons))
+
+
+def _short_core_clash(q: Normalised, f: Normalised) -> str | None:
+    """'KEDA Industrial Group' is not 'Suzhou Keda Technology': a short shared name with
+    generic words on both sides that have nothing in common (token sets disjoint)."""
+    mine, theirs = set(q.generic_words), set(f.generic_words)
+    if len(q.core) > SHORT_CORE or not mine or q.han:  # Chinese queries: characters decide
+        return None
+    if bool(q.han) != bool(f.han):  # generic words in two scripts cannot be compared
+        if f.han:  # a short Chinese name, read as pinyin
+            return (f"shares only '{q.core}', the pinyin of the short Chinese name "
+                    f"'{f.han}', which many firms write alike")
+        return None
+    # "technolgy" is "technology": generic words agree up to one typing slip.
+    if not theirs or any(Levenshtein.distance(a, b) <= 1 for a in mine for b in theirs):
+        return None
+    return (f"shares only the short name '{q.core}'; the rest differs "
+            f"('{' '.join(q.generic_words)}' vs '{' '.join(f.generic_words)}')")
 
 
 def _qualified(name: Normalised) -> bool:
@@ -390,44 +452,54 @@ def _explain(index: ScreeningIndex, q: Normalised, best: Verdict, rivals: list[V
     return text
 
 
-def _screen(index: ScreeningIndex, q: Normalised, threshold: float) -> dict[str, Any]:
+def _screen(index: ScreeningIndex, q: Normalised, threshold: float,
+            as_of: str | None) -> dict[str, Any]:
     verdicts = _verdicts(index, q, threshold) if q.full else []
     best = _best(verdicts)
     match = None
     if best is not None:
         entity = index.entities[best.form.entity]
-        match = {"entity": entity["entity"], "score": best.score,
-                 "lists": [dict(entry) for entry in entity["lists"]],
-                 "explanation": _explain(index, q, best, verdicts)}
+        lists = [dict(entry) for entry in entity["lists"] if in_force(entry, as_of)]
+        explanation = _explain(index, q, best, verdicts)
+        if others := len(entity["lists"]) - len(lists):
+            explanation += (f"; {others} listing(s) not in force "
+                            f"{'on ' + as_of if as_of else 'today'}")
+        match = {"entity": entity["entity"], "score": best.score, "lists": lists,
+                 "explanation": explanation, "matched_name": best.form.label,
+                 "matched_field": best.form.field}
     matched = best.form.entity if best else None
     return {"match": match, "near_misses": _near_misses(index, q, verdicts, matched)}
 
 
-def screen(index: ScreeningIndex, query: str, threshold: float = DEFAULT_THRESHOLD
-           ) -> dict[str, Any]:
+def screen(index: ScreeningIndex, query: str, threshold: float = DEFAULT_THRESHOLD,
+           as_of: date | str | None = None) -> dict[str, Any]:
     """Screen one name: who it is in the registry (if anyone) and the lists that reach it.
 
     Returns the DESIGN.md screening contract, `{"query", "match"}`, with `match` null when
-    nothing passes `threshold`, plus `near_misses` (rejected look-alikes and why) and the
-    `matcher` version stamp.
+    nothing passes `threshold`, plus `near_misses` (rejected look-alikes and why), the
+    `matcher` version stamp and the `list_versions` screened against. With `as_of`, the
+    lists are those in force on that date (a listing removed since still counts then).
     """
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    day = as_of.isoformat() if isinstance(as_of, date) else as_of
     q = normalise(query)
-    result = _screen(index, q, threshold)
+    result = _screen(index, q, threshold, day)
     if result["match"] is None:
         for alternate in q.alternates:
-            other = _screen(index, normalise(alternate), threshold)
+            other = _screen(index, normalise(alternate), threshold, day)
             if other["match"] is not None:
                 other["match"]["explanation"] = (f"screened the part '{alternate}' on its own; "
                                                  + other["match"]["explanation"])
                 result = other
                 break
     return {"query": query, "match": result["match"], "near_misses": result["near_misses"],
-            "matcher": index.version}
+            "matcher": index.version, "list_versions": [dict(v) for v in index.list_versions],
+            "as_of": day}
 
 
 def screen_all(index: ScreeningIndex, queries: Iterable[str],
-               threshold: float = DEFAULT_THRESHOLD) -> list[dict[str, Any]]:
+               threshold: float = DEFAULT_THRESHOLD, as_of: date | str | None = None
+               ) -> list[dict[str, Any]]:
     """Screen many names (a supplier list); one result per name, in order."""
-    return [screen(index, query, threshold) for query in queries]
+    return [screen(index, query, threshold, as_of) for query in queries]

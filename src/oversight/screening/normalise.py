@@ -38,6 +38,9 @@ from rapidfuzz.distance import Levenshtein
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN_RE = re.compile(rf"[{HAN}]+|[^\W_{HAN}]+(?:['’][^\W_{HAN}]+)*|\+")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
+# Supplier lists join a name with a note or a second name: "Dahua - regional office",
+# "Reseller: Hikvision", "Uniview / UNV". Each part is also screened on its own.
+_SEGMENT_RE = re.compile(r"\s+[-–—/|]\s+|\s*[:;]\s+|\bc/o\b", re.IGNORECASE)
 _INITIAL_GAP_RE = re.compile(r"\.\s?")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.\s?)*[^\W\d_]")
 _HAN_START_RE = re.compile(f"[{HAN}]")
@@ -369,6 +372,11 @@ def _script_parts(tokens: list[Token], text: str) -> list[str]:
     return [latin, chinese]
 
 
+def _segments(name: str) -> list[str]:
+    parts = [p.strip(" ,.") for p in _SEGMENT_RE.split(name)]
+    return [p for p in parts if p] if len(parts) > 1 else []
+
+
 def normalise(name: str) -> Normalised:
     """Reduce one organisation name to comparison keys, recording every step taken."""
     steps: list[tuple[str, str]] = []
@@ -394,5 +402,6 @@ def normalise(name: str) -> Normalised:
             prefix_keys.append("".join(t.text for t in tokens[:i]))
     han = "".join(t.han or "" for t in names) if names and all(t.han for t in names) else None
     alternates += _script_parts(tokens, text)
+    alternates += _segments(name)
     return Normalised(name, tuple(tokens), full, core, weak, tuple(prefix_keys), han,
                       tuple(steps), tuple(a for a in alternates if a and a != name))

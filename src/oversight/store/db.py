@@ -9,8 +9,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from oversight.errors import RegistryMissing
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -30,6 +34,29 @@ def connect(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def check_exists(url: str) -> None:
+    """Raise RegistryMissing unless `url` names an existing Oversight registry. Creates
+    nothing: unlike `connect`, no folder, no SQLite file."""
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database or ""
+        if path in ("", ":memory:") or not Path(path).is_file():
+            raise RegistryMissing(f"no registry at {path or url}")
+    engine = create_engine(url, future=True)
+    try:
+        tables = set(inspect(engine).get_table_names())
+    except (OperationalError, DatabaseError) as error:
+        raise RegistryMissing(f"cannot open {parsed.render_as_string(hide_password=True)}: "
+                              f"{error.orig}") from None
+    finally:
+        engine.dispose()
+    if "alembic_version" not in tables:
+        raise RegistryMissing(f"{parsed.render_as_string(hide_password=True)} is not an "
+                              "Oversight registry (it has no schema version table)")
 
 
 def alembic_config(engine: Engine) -> Config:

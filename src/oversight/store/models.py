@@ -363,3 +363,66 @@ class Contribution(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
     deployment_id: Mapped[str | None] = mapped_column(ForeignKey("deployments.id", ondelete="SET NULL"))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+# --- the AIGS layer (migration 0007_aigs_findings) ------------------------------------------
+
+
+class AigsFinding(Base):
+    """One finding of Carnegie's AI Global Surveillance index: a country × category, or a
+    country × company. What AIGS says, cited, never a deployment (data/aigs/README.md)."""
+
+    __tablename__ = "aigs_findings"
+    __table_args__ = (UniqueConstraint("index_id", "country", "finding"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    index_id: Mapped[str] = mapped_column(String(20), index=True)
+    country: Mapped[str] = mapped_column(String(3), index=True)
+    finding: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(String(60))
+    company: Mapped[str | None] = mapped_column(String(300))
+
+
+class ListImport(Base):
+    """One edition of a published list file, imported: which list, published when, which
+    file (by SHA-256), and what changed against the previous edition of the same feed."""
+
+    __tablename__ = "list_imports"
+    __table_args__ = (UniqueConstraint("list_id", "feed", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[str] = mapped_column(String(40), index=True)
+    feed: Mapped[str] = mapped_column(String(40))  # the file format: one publication channel
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    published: Mapped[str] = mapped_column(String(10))
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    imported_by: Mapped[str | None] = mapped_column(String(200))
+    entries: Mapped[int] = mapped_column(Integer)
+    added: Mapped[int] = mapped_column(Integer)
+    removed: Mapped[int] = mapped_column(Integer)
+    changed: Mapped[int] = mapped_column(Integer)
+    skipped: Mapped[int] = mapped_column(Integer)  # persons, vessels, aircraft: not suppliers
+
+
+class ListEntryRow(Base):
+    """One listing from an imported file, with the dates it was on the list: `from_date` is
+    the designation date (or the first edition that had it), `to_date` the publication date
+    of the first edition without it (null while listed)."""
+
+    __tablename__ = "list_entries"
+    __table_args__ = (Index("ix_list_entries_feed", "list_id", "feed", "to_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[str] = mapped_column(String(40))
+    feed: Mapped[str] = mapped_column(String(40))
+    entry_key: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(1000))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    programs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)
+    from_date: Mapped[str | None] = mapped_column(String(10))
+    to_date: Mapped[str | None] = mapped_column(String(10))
+    first_import_id: Mapped[int] = mapped_column(ForeignKey("list_imports.id"))
+    last_import_id: Mapped[int] = mapped_column(ForeignKey("list_imports.id"))
+    removed_import_id: Mapped[int | None] = mapped_column(ForeignKey("list_imports.id"))

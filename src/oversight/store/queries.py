@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,16 +13,19 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from oversight.errors import NotFound
+from oversight.registry.leads import bundled_leads_version
 from oversight.registry.records import country_name, normalise_name
-from oversight.store import audit
+from oversight.store import audit, listimports
 from oversight.store.judgements import decisions_for, evidence_for
 from oversight.store.models import (
+    AigsFinding,
     Assessment,
     AuditHead,
     Deployment,
     DeploymentSource,
     DeploymentSupplier,
     DeploymentTechnology,
+    ListImport,
     Listing,
     Organisation,
     OrganisationAlias,
@@ -486,6 +490,7 @@ def screening_entities(session: Session) -> list[dict[str, Any]]:
     for listing in session.scalars(select(Listing).options(selectinload(Listing.source))):
         own[listing.organisation_id].append(_listing_view(listing))
     by_id = {org.id: org for org in orgs}
+    imported_only = _attach_imported(session, orgs, own)
     entities = []
     for org in orgs:
         lists = [dict(entry, via=None) for entry in own[org.id]]
@@ -507,7 +512,41 @@ def screening_entities(session: Session) -> list[dict[str, Any]]:
             "parent": by_id[org.parent_id].name if org.parent_id in by_id else None,
             "lists": lists,
         })
-    return entities
+    return entities + imported_only
+
+
+def _attach_imported(session: Session, orgs: Sequence[Organisation],
+                     own: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Imported listings join the registry organisation of the same name or alias (so they
+    reach its subsidiaries too); the others become entities of their own, one per name."""
+    by_key = {org.key: org.id for org in orgs}
+    for org in orgs:
+        for alias in org.aliases:
+            by_key.setdefault(alias.key, org.id)
+    others: dict[str, dict[str, Any]] = {}
+    for listing in listimports.screening_listings(session):
+        key = normalise_name(listing["listed_name"])
+        if key in by_key:
+            own[by_key[key]].append(listing)
+            continue
+        entity = others.setdefault(key, {
+            "name": listing["listed_name"], "legal_name": None, "aliases": [], "country": None,
+            "kind": "listed", "parent": None, "lists": []})
+        entity["aliases"] = sorted(set(entity["aliases"]) | set(listing["aliases"]))
+        entity["lists"].append(dict(listing, via=None))
+    return list(others.values())
+
+
+def list_versions(session: Session, source: str = "registry") -> list[dict[str, Any]]:
+    """Which restriction lists screening would use, as of when, with how many entries:
+    every screening answer states them, so "no match" always says against what. Curated
+    listings are dated by their latest listing; imported editions by their publication."""
+    rows = session.execute(
+        select(Listing.list_id, func.count(Listing.id), func.max(Listing.listed))
+        .group_by(Listing.list_id).order_by(Listing.list_id))
+    curated = [{"list": list_id, "source": source, "as_of": latest, "entries": count,
+                "sha256": None} for list_id, count, latest in rows]
+    return curated + listimports.versions(session)
 
 
 def screening_fingerprint(session: Session) -> tuple[Any, ...]:
@@ -524,7 +563,8 @@ def screening_fingerprint(session: Session) -> tuple[Any, ...]:
                Listing.aliases, Listing.listed, Listing.citation, Listing.source_id).order_by(Listing.id)
     ):
         digest.update(repr(tuple(row)).encode("utf-8"))
-    return (*orgs, *aliases, digest.hexdigest())
+    editions = session.scalar(select(func.max(ListImport.id)))
+    return (*orgs, *aliases, digest.hexdigest(), editions)
 
 
 def registry_version(session: Session) -> tuple[Any, ...]:
@@ -532,7 +572,9 @@ def registry_version(session: Session) -> tuple[Any, ...]:
 
     Every change to deployments, organisations, listings, review decisions, contributions and
     accounts appends to the audit log, so its head moves; saved assessments are not audited and
-    are counted apart. Each part is an indexed lookup: well under a millisecond."""
+    are counted apart, and so are the AIGS findings (replaced on init) and the searched-lead
+    files. Each part is an indexed lookup or a stat of a few files: well under a millisecond."""
     head = session.scalar(select(AuditHead.seq).where(AuditHead.id == 1))
     assessments = session.scalar(select(func.max(Assessment.id)))
-    return (head, assessments)
+    findings = session.execute(select(func.count(AigsFinding.id), func.max(AigsFinding.id))).one()
+    return (head, assessments, *findings, bundled_leads_version())

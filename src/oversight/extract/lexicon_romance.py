@@ -1,0 +1,101 @@
+# ruff: noqa: E501 - cue tables are data, one phrase pattern a line
+"""Cue phrases for reporting in Spanish, French and Portuguese (GUIDELINES.md §9).
+
+Plain blocks of phrase patterns in the ``{a|b}`` syntax of ``lexicon.expand``; ``lexicon`` merges
+them into its English tables, so every stage sees one vocabulary. General words only: verbs of
+installing, contracting, trialling, suspending, denying; names of the technologies; the phrases
+that present a company as a supplier.
+"""
+
+from __future__ import annotations
+
+TECHNOLOGY: dict[str, str] = {
+    "facial_recognition": """
+        {reconnaissance faciale|reconocimiento facial|reconhecimento facial|identification faciale|identificación facial}
+        {reconnaissance du visage|reconocimiento de rostros|reconhecimento de rostos|comparaison faciale}
+    """,
+    "video_surveillance": """
+        {vidéosurveillance|vidéo-surveillance|videovigilancia|videovigilância|videomonitoramento|video vigilancia}
+        {caméras|cámaras|câmeras|câmaras|caméra de surveillance|cámaras de seguridad|câmeras de segurança}
+        {vidéoprotection|videoprotección|lecture automatique des plaques|lectura de matrículas|lectura de patentes|leitura de placas}
+        {cámaras corporales|caméras-piétons|câmeras corporais}
+    """,
+    "safe_city": """
+        {centre de commandement|centre de contrôle|centre de supervision|centre de coordination|centre de vidéosurveillance}
+        {centro de comando|centro de mando|centro de control|centro de monitoreo|centro de monitoramento|centro integrado}
+        {ville sûre|ville sécurisée|ville intelligente|villes intelligentes|ciudad segura|ciudad inteligente|ciudades inteligentes|cidade segura|cidade inteligente|cidades inteligentes}
+        {c4|c5|ecu 911|ecu-911}
+        {centre national de vidéosurveillance|centro nacional de videovigilancia|centre national de commandement}
+    """,
+    "biometric_identification": """
+        {empreintes digitales|huellas dactilares|huellas digitales|impressões digitais|biométrique|biométriques|biométrico|biométricos|biométrica|biométricas|biometria|biometría|biométrie}
+        {carte d'identité biométrique|cédula biométrica|documento de identidad biométrico|passeport biométrique|pasaporte biométrico|passaporte biométrico}
+        {reconnaissance de l'iris|reconocimiento de iris|reconhecimento de íris|reconnaissance vocale|reconocimiento de voz}
+    """,
+    "smart_policing": """
+        {police prédictive|policía predictiva|policiamento preditivo|policía predictivo|patrullaje predictivo}
+        {prédiction de la criminalité|predicción del delito|predicción de delitos|análisis delictivo|mapas del delito|mapeo del delito}
+    """,
+    "social_media_monitoring": """
+        {surveillance des réseaux sociaux|monitoreo de redes sociales|ciberpatrullaje|ciberpatrullajes|monitoramento de redes sociais}
+        {interception des communications|interceptación de comunicaciones|interceptação de comunicações|écoutes téléphoniques|escuchas telefónicas}
+        {logiciel espion|logiciels espions|software espía|programa espía|software espião}
+    """,
+    "big_data_platform": """
+        {base de données|base de datos|banco de dados} {nationale|nacional|de la population|de población|biométrique}
+        {registre national|registro nacional|fichier national|carte nationale d'identité|cédula de identidad|carnet de la patria}
+        {megadatos|mégadonnées|macrodados|tarjetas inteligentes|cartes à puce|cartões inteligentes}
+        {base de datos del|bases de datos del|cruzar informações|cruzar datos|croiser les données}
+    """,
+}
+
+STATUS: dict[str, str] = {
+    "denied": """
+        {a démenti|dément|démenti|nié|nie avoir|negó|niega|desmintió|desmiente|negou|nega|desmentiu}
+    """,
+    "cancelled": """
+        {suspendu|suspendue|suspendus|suspension|suspendió|suspendida|suspendido|suspensión|suspendeu|suspensa|suspenso|suspensão}
+        {annulé|annulée|annulation|canceló|cancelado|cancelada|cancelación|cancelou|cancelamento|anulado|anulada}
+        {interdit|interdite|prohibió|prohibido|proibiu|proibido|abandonné|abandonado|abandonada|résilié|rescindido}
+    """,
+    "pilot": """
+        {projet pilote|phase pilote|expérimentation|expérimente|expérimenté|à titre expérimental}
+        {proyecto piloto|plan piloto|prueba piloto|piloto|pruebas|en prueba|projeto piloto|projeto-piloto|teste|testes|em teste}
+    """,
+    "operational": """
+        {inauguré|inaugurée|inauguré|inauguró|inaugurado|inaugurada|inaugurou|mis en service|mise en service|installé|installés|installée|installées}
+        {instaló|instalado|instalados|instalada|instaladas|instalou|instalaram|déployé|déployés|déployée|desplegó|desplegado|desplegados|implantado|implantou|implementado|implementó}
+        {en funcionamiento|en service|em funcionamento|en operación|em operação|opera desde|funciona desde|fonctionne depuis|opère|utilise|utilisent|utiliza|utilizan|utilizou}
+        {a été installé|ont été installées|ont été installés|fue instalado|fueron instalados|fueron instaladas|foi instalado|foram instaladas|foram instalados}
+        {mis en place|puesto en marcha|puso en marcha|lancé|lanzó|lançou|entré en service|entró en funcionamiento|entrou em funcionamento}
+    """,
+    "contracted": """
+        {a signé|ont signé|signé|signée|firmó|firmaron|firmado|firmada|assinou|assinaram|assinado|assinada}
+        {contrat|contrato|acuerdo|convenio|marché attribué|adjudicó|adjudicado|adjudicada|adjudicación|attribué|remporté|ganó la licitación|ganó la contratación|venceu a licitação}
+        {a acquis|adquirió|adquirido|adquiriu|compró|comprou|a acheté|commandé}
+    """,
+    "planned": """
+        {prévoit|prévu|prévue|projette|envisage|prevé|previsto|prevista|planea|planifica|planeja|pretende|prevê|anunció|anunciou|annoncé}
+        {licitación|licitação|appel d'offres|concurso público|protocole d'accord|memorando de entendimiento|memorando de entendimento|lettre d'intention}
+        {va installer|va déployer|va a instalar|vai instalar|instalará|desplegará|implementará|será instalado|serán instalados|serão instaladas}
+        {busca adquirir|busca contratar|pretende adquirir|procura adquirir|cherche à acquérir|souhaite acquérir}
+    """,
+}
+
+HEDGE = """
+    {selon des sources|aurait|auraient|presuntamente|supuestamente|según fuentes|segundo fontes|supostamente}
+"""
+
+# Regular-expression alternatives: a name before one of these is presented as a supplier, a name
+# after one of these too ("provisto por X", "la société X", "a empresa X").
+SUPPLIER_VERBS = (
+    r"instaló|instalou|a installé|suministró|forneceu|a fourni|fournit|provee|fornece|ganó|venceu|a remporté"
+    r"|desarrolló|desenvolveu|a développé|implementó|implementou|a déployé|desplegó"
+)
+SUPPLIER_PREPS = (
+    r"(?:provisto|provista|suministrado|suministrada|instalado|instalada|desarrollado|desarrollada|fornecido"
+    r"|fornecida|desenvolvido|desenvolvida|fourni|fournie|installé|installée|développé|développée|réalisé"
+    r"|réalisée|operado|operada|exploité|exploitée)(?: [\w,]+){0,3}? (?:por|pela|pelo|par)"
+    r"|(?:contrato|contrat|acuerdo|accord) (?:con|com|avec)|(?:en alianza|en asociación|en partenariat|em parceria) (?:con|avec|com)"
+    r"|(?:la empresa|la firma|la compañía|la integradora|la société|l'entreprise|le groupe|l'opérateur|a empresa|a companhia|a integradora|o grupo)"
+)

@@ -1,0 +1,64 @@
+# ruff: noqa: E501 - pattern tables are data, one alternative group a line
+"""Not-claims: sentences that name a technology, a vendor and a place without reporting that an
+authority deployed anything (GUIDELINES.md §1).
+
+``not_claim(sentence)`` returns the kind of not-claim a sentence is, or None:
+
+- ``marketing``: pitching, trade-fair stands, exhibitors, "hopes to win contracts";
+- ``market``: market size and growth, rankings of makers ("the world's two biggest camera makers"),
+  trends of an industry;
+- ``generic``: sales counted in countries or in millions of units ("sold in more than 150
+  countries", "some 1.3 million of its cameras are in use");
+- ``restriction``: restrictions, bans on sale or use, approvals refused, orders to stop installing
+  or to remove a supplier's equipment, "threat to national security";
+- ``law``: a law or vote about a technology in general ("the AI Act", "voted to bar").
+
+The lexicon-based negatives of ``lexicon.NEGATIVE_CUES`` only weaken a sentence that also reports
+a deployment; these patterns block it, because a deployment cue in such a sentence ("cameras are
+in use", "will not be approved") is part of the not-claim itself. Patterns cover English,
+Spanish, French and Portuguese.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "marketing": re.compile(
+        r"\b(?:(?:is|are|was|were|been) (?:marketing|pitching|courting|touting)|pitch(?:es|ed|ing) (?:its|their)"
+        r"|(?:largest|biggest|its|their) (?:stands?|booths?|pavilions?)|exhibitors?|start-?up zone"
+        r"|hop(?:es|ed|ing) to (?:win|sell|land|break into)|on display|showcas(?:es|ed|ing)"
+        r"|sales (?:push|pitch|drive)|potential (?:buyers|customers|clients)"
+        r"|promueve|promociona|fait la promotion|fazer a promoção)\b",
+        re.IGNORECASE,
+    ),
+    "market": re.compile(
+        r"\b(?:market (?:is|was) (?:worth|valued|estimated)|market (?:size|share|research|forecast)"
+        r"|CAGR|compound annual|growing at (?:double|\d)|main trends|(?:world's|global) (?:largest|biggest"
+        r"|two largest|two biggest|leading) (?:[\w-]+ ){0,3}(?:makers?|suppliers?|manufacturers?|vendors?)"
+        r"|mercado (?:de|mundial)|marché (?:mondial|de la))\b",
+        re.IGNORECASE,
+    ),
+    "generic": re.compile(
+        r"\b(?:sold|used|deployed|present|installed|available) in (?:more than |over |some |about |nearly )?"
+        r"\d[\d,]* (?:countries|nations|cities)\b"
+        r"|\b\d[\d,.]* (?:million|thousand) (?:of )?(?:its |their )?(?:cameras|devices|units) (?:are|were) in use\b",
+        re.IGNORECASE,
+    ),
+    "restriction": re.compile(
+        r"\b(?:restrictions? on|ban on the (?:sale|use|purchase)|will not be approved|opposes? the listing"
+        r"|stop (?:installing|buying|procuring)|remov(?:e|ing) and replac\w*|rip and replace"
+        r"|threat to national security|national security (?:risk|threat)s?"
+        r"|(?:would|will|to) remove (?:\d+ |the |its |their |all )?(?:[\w-]+ ){0,2}cameras)\b",
+        re.IGNORECASE,
+    ),
+    "law": re.compile(r"\b(?:AI Act|voted to (?:bar|ban)|Ley de IA|loi sur l'IA)\b", re.IGNORECASE),
+}
+
+
+def not_claim(sentence: str) -> str | None:
+    """The kind of not-claim ``sentence`` is (see the module docstring), or None."""
+    for kind, pattern in _PATTERNS.items():
+        if pattern.search(sentence):
+            return kind
+    return None

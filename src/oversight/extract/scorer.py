@@ -1,0 +1,125 @@
+"""The claim scorer: a logistic regression over a few features of each claim, whose output is the
+claim's ``confidence`` (the estimated chance that the claim is right).
+
+Features (``FEATURES``; each in [0, 1] or a log count) describe how a claim was found, never
+which document it came from: whether its vendor and country are named in its own sentence or
+reached through "the company", a neighbouring sentence or another paragraph of the document,
+whether the vendor is in the registry, its status and technology, whether the sentence hedges,
+how many sentences support it, and how crowded its sentence and document are (a sentence
+yielding many claims is a cross product; a document with many countries is a roundup or
+background).
+
+The coefficients live in ``oversight/data/extract/claim_scorer.json``, written by
+``oversight train-scorer`` (``scorer_training.py``) from the development part of the labelled
+corpus only. The same file holds the threshold below which a claim is dropped; it was chosen by
+cross-validation on that part. Without a model file every claim gets the neutral 0.5.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from oversight import vocab
+
+if TYPE_CHECKING:
+    from oversight.extract.relate import Candidate
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "extract" / "claim_scorer.json"
+STATUSES = ("planned", "contracted", "pilot", "operational", "cancelled", "denied")
+FEATURES = (
+    "vendor_in_sentence",
+    "vendor_via_anaphor",
+    "vendor_from_document",
+    "vendor_known",
+    "vendor_unknown_name",
+    "no_vendor",
+    "country_in_sentence",
+    *(f"status_{s}" for s in STATUSES),
+    "no_status",
+    "has_year",
+    "hedged",
+    "log_supporting_sentences",
+    *(f"tech_{t}" for t in sorted(vocab.TECHNOLOGIES)),
+    "log_claims_in_sentence",
+    "log_claims_in_document",
+    "log_countries_in_document",
+    "log_vendors_in_document",
+    "country_share",
+    "vendor_share",
+)
+
+
+@dataclass(frozen=True)
+class DocumentShape:
+    """Counts over all claims of one document, the context of each claim's features."""
+
+    claims: int
+    countries: dict[str, int]
+    vendors: dict[str | None, int]
+    per_sentence: dict[int, int]
+
+
+def features(members: list[Candidate], best: Candidate, status: str | None, shape: DocumentShape) -> dict:
+    """The feature values of the claim made of ``members`` (candidates with one key)."""
+    out = dict.fromkeys(FEATURES, 0.0)
+    out["vendor_in_sentence"] = float(any(c.vendor_in_sentence for c in members))
+    out["vendor_via_anaphor"] = float(all(c.via_anaphor for c in members))
+    out["vendor_from_document"] = float(all(c.vendor_from_document for c in members))
+    out["vendor_known"] = float(best.vendor_known)
+    out["vendor_unknown_name"] = float(best.vendor is not None and not best.vendor_known)
+    out["no_vendor"] = float(best.vendor is None)
+    out["country_in_sentence"] = float(any(c.country_in_sentence for c in members))
+    if status in STATUSES:
+        out[f"status_{status}"] = 1.0
+    else:
+        out["no_status"] = 1.0
+    out["has_year"] = float(any(c.year for c in members))
+    out["hedged"] = float(all(c.hedged for c in members))
+    out["log_supporting_sentences"] = math.log1p(len({c.start for c in members}))
+    out[f"tech_{best.technology}"] = 1.0
+    out["log_claims_in_sentence"] = math.log1p(min(shape.per_sentence.get(c.start, 1) for c in members))
+    out["log_claims_in_document"] = math.log1p(shape.claims)
+    out["log_countries_in_document"] = math.log1p(len(shape.countries))
+    out["log_vendors_in_document"] = math.log1p(len([v for v in shape.vendors if v]))
+    out["country_share"] = shape.countries.get(best.country, 0) / max(1, shape.claims)
+    out["vendor_share"] = shape.vendors.get(best.vendor, 0) / max(1, shape.claims)
+    return out
+
+
+@dataclass(frozen=True)
+class ClaimScorer:
+    coefficients: dict[str, float]
+    intercept: float
+    threshold: float
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        z = self.intercept + sum(w * values.get(name, 0.0) for name, w in self.coefficients.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def as_json(self, about: Mapping[str, Any]) -> str:
+        record = {**about, "features": list(self.coefficients), "intercept": self.intercept,
+                  "coefficients": self.coefficients, "threshold": self.threshold}
+        return json.dumps(record, indent=1, sort_keys=False) + "\n"
+
+
+def read_scorer(path: Path) -> ClaimScorer:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    unknown = set(data["coefficients"]) - set(FEATURES)
+    if unknown:
+        raise ValueError(
+            f"{path}: coefficients for unknown features {sorted(unknown)}; retrain the scorer"
+        )
+    coefficients = {k: float(v) for k, v in data["coefficients"].items()}
+    return ClaimScorer(coefficients, float(data["intercept"]), float(data["threshold"]))
+
+
+@cache
+def default_scorer() -> ClaimScorer | None:
+    """The shipped model, or None before one has been trained."""
+    return read_scorer(MODEL_PATH) if MODEL_PATH.exists() else None

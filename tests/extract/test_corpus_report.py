@@ -1,0 +1,67 @@
+"""The corpus report: breakdowns by technology, kind and language, and the calibration table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from oversight.extract.corpus import Corpus
+from oversight.extract.corpus_report import calibration, corpus_report
+from oversight.extract.evaluate import match_claims
+from tests.extract.test_cli import _app
+
+CORPUS = Path(__file__).parent / "corpus"
+
+DOCS = [
+    {"id": "a", "language": "en", "kind": "news", "text": "..."},
+    {"id": "b", "language": "fr", "kind": "wire", "text": "..."},
+]
+GOLD = [
+    {"doc_id": "a", "country": "KEN", "vendor": "Huawei", "technology": "safe_city", "status": "operational",
+     "year": 2015, "city": None},
+    {"doc_id": "b", "country": "SEN", "vendor": None, "technology": "video_surveillance",
+     "status": "planned", "year": None, "city": None},
+]
+CLAIMS = [
+    {"doc_id": "a", "country": "KEN", "vendor": "Huawei", "technology": "safe_city", "status": "contracted",
+     "year": 2015, "city": None, "confidence": 0.9},
+    {"doc_id": "a", "country": "USA", "vendor": "Huawei", "technology": "safe_city", "status": "contracted",
+     "year": 2015, "city": None, "confidence": 0.4},
+]
+
+
+def test_breakdowns_split_hits_misses_and_spurious_claims() -> None:
+    report = corpus_report(Corpus(DOCS, GOLD), CLAIMS, None)
+    assert report["overall"].true_positives == 1 and report["overall"].false_positives == 1
+    assert report["overall"].status_accuracy == 0.0 and report["overall"].year_accuracy == 1.0
+    assert report["by_technology"]["safe_city"]["precision"] == 0.5
+    assert report["by_technology"]["video_surveillance"]["false_negatives"] == 1
+    assert report["by_language"]["fr"]["recall"] == 0.0
+    assert report["by_kind"]["news"]["true_positives"] == 1
+
+
+def test_calibration_counts_the_share_right_per_band() -> None:
+    rows = {row["band"]: row for row in calibration(match_claims(GOLD, CLAIMS))}
+    assert rows["0.30-0.50"] == {"band": "0.30-0.50", "claims": 1, "share_correct": 0.0}
+    assert rows["0.85-1.00"]["share_correct"] == 1.0
+    assert rows[">=0.50"]["claims"] == 1
+
+
+def test_evaluate_corpus_part_as_json() -> None:
+    result = CliRunner().invoke(
+        _app(), ["evaluate", "--corpus", str(CORPUS), "--part", "dev", "--json", "--details"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 141 and report["gold_claims"] == 320
+    assert set(report["by_language"]) == {"en", "es", "fr", "pt"}
+    overall = report["overall"]
+    assert overall["true_positives"] + overall["false_negatives"] == 320
+    assert len(report["missed"]) == overall["false_negatives"]
+
+
+def test_evaluate_rejects_an_unknown_part() -> None:
+    result = CliRunner().invoke(_app(), ["evaluate", "--corpus", str(CORPUS), "--part", "train"])
+    assert result.exit_code == 2

@@ -1,0 +1,37 @@
+"""Sentences that are not claims, and deployment reports that must stay claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from oversight.extract.notclaims import not_claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Several vendors are marketing biometric systems in the UAE.", "marketing"),
+        ("Hikvision and Dahua had some of the largest stands, showing thermal cameras.", "marketing"),
+        ("India's CCTV market is worth about $3.5 billion a year.", "market"),
+        ("The two firms are the world's two biggest camera makers.", "market"),
+        ("Its products are sold in more than 150 countries, the company said.", "generic"),
+        ("Some 1.3 million of its cameras are in use in Britain.", "generic"),
+        ("The order says new cameras from the firms will not be approved.", "restriction"),
+        ("The war memorial said it would remove 11 Hikvision cameras.", "restriction"),
+        ("Member states approved the AI Act, with exceptions for police biometric identification.", "law"),
+    ],
+)
+def test_not_claims(sentence: str, kind: str) -> None:
+    assert not_claim(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Huawei installed 1,800 cameras in Nairobi in 2015.",
+        "The interior ministry signed a contract with Dahua for face recognition in 120 cities.",
+        "La policía de Quito instaló cámaras de videovigilancia en 2019.",
+    ],
+)
+def test_deployments_are_not_not_claims(sentence: str) -> None:
+    assert not_claim(sentence) is None

@@ -1,0 +1,37 @@
+"""Places that are not deployment places: currencies, metonymy, lenders, donors, signing, comparisons."""
+
+from __future__ import annotations
+
+import pytest
+
+from oversight.extract.places import not_deployment_place
+from oversight.extract.resources import Resources
+from oversight.extract.tag import PLACE, tag
+
+
+def _verdicts(text: str, res: Resources) -> dict[str, bool]:
+    places = [m for m in tag(text, res) if m.kind == PLACE]
+    named = {m.value.iso3 for m in places}
+    return {text[m.start : m.end]: not_deployment_place(text, m, set(), set(), named) for m in places}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Some 9 million US dollars will be spent on cameras in Dushanbe.", "US"),
+        ("The US$32M project adds cameras in Port Louis.", "US"),
+        ("Beijing denies that the cameras in Lusaka send data abroad.", "Beijing"),
+        ("Cameras were installed in Lusaka with support from the Chinese government.", "Chinese government"),
+        ("Tajikistan's ministry signed a loan agreement for the Safe City Project in Beijing.", "Beijing"),
+        ("Police in Quito use face recognition, as in China.", "China"),
+    ],
+)
+def test_a_place_used_otherwise_is_not_a_deployment_place(text: str, place: str, res: Resources) -> None:
+    verdicts = _verdicts(text, res)
+    assert verdicts[place] is True
+    assert not all(verdicts.values()) or len(verdicts) == 1
+
+
+def test_the_place_of_the_cameras_stays(res: Resources) -> None:
+    text = "Serbia's interior ministry signed a contract with Huawei for 1,000 cameras in Belgrade."
+    assert set(_verdicts(text, res).values()) == {False}

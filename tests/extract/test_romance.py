@@ -1,0 +1,33 @@
+"""Spanish, French and Portuguese reporting: country names, technology and status cues, suppliers."""
+
+from __future__ import annotations
+
+import pytest
+
+from oversight.extract import extract_document
+from oversight.extract.readers import Document
+from oversight.extract.resources import Resources
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "En 2019, la Policía de Perú instaló cámaras de videovigilancia suministradas por Hikvision "
+            "en Lima.",
+            ("PER", "Hikvision", "video_surveillance", "operational"),
+        ),
+        (
+            "Le gouvernement du Sénégal a signé un contrat avec Huawei pour la vidéosurveillance de Dakar.",
+            ("SEN", "Huawei", "video_surveillance", "contracted"),
+        ),
+        (
+            "A Secretaria de Segurança do Brasil suspendeu o reconhecimento facial fornecido pela Avantia.",
+            ("BRA", "Avantia", "facial_recognition", "cancelled"),
+        ),
+    ],
+)
+def test_romance_language_claims(text: str, expected: tuple[str, str, str, str], res: Resources) -> None:
+    claims = extract_document(Document("d", text), res)
+    found = {(c["country"], c["vendor"], c["technology"], c["status"]) for c in claims}
+    assert expected in found, claims

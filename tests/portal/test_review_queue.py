@@ -71,6 +71,8 @@ def test_a_repeated_deployment_is_shown_and_merged(site) -> None:  # type: ignor
         "csrf_token": token, "decision": "merge", "deployment": "uga-kampala-cctv", "note": "Same network."},
         follow_redirects=False)
     assert merged.status_code == 303 and "decision=merged" in merged.headers["location"]
+    assert f"Proposal {huawei['id']} was merged as deployment uga-kampala-cctv." in client.get(
+        merged.headers["location"]).text
     with registry.session() as session:
         kampala = queries.deployment(session, "uga-kampala-cctv")
         assert "https://news.example.org/wire-1" in [s["url"] for s in kampala["sources"]]
@@ -78,3 +80,17 @@ def test_a_repeated_deployment_is_shown_and_merged(site) -> None:  # type: ignor
         assert [e["doc_id"] for e in kampala["evidence"]] == ["wire-1"]
     assert "uga-huawei-video_surveillance" not in client.get("/countries/UGA").text  # no duplicate
     assert proposal_headings(client.get("/review").text) == 1  # decided, so off the queue
+
+
+def test_pending_contributions_follow_the_country_filter(site) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    client, _ = site
+    token = sign_in(client, "carol")
+    client.post("/contribute", data={
+        "csrf_token": token, "country": "KEN", "technologies": ["safe_city"], "status": "planned",
+        "source_url": "https://news.example.org/2024/kenya", "source_title": "Kenya plans a safe city"})
+    client.post("/logout", data={"csrf_token": token})
+    sign_in(client, "rita")
+    assert "Kenya plans a safe city" in client.get("/review", params={"country": "KEN"}).text
+    assert "Kenya plans a safe city" not in client.get("/review", params=ZMB_ONLY).text
+    faces = client.get("/review", params={"technology": "facial_recognition"}).text
+    assert "Kenya plans a safe city" not in faces

@@ -111,7 +111,7 @@ def queue(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     """Open proposals, filtered and a page at a time, each with the registry deployments that
-    share its key; then the pending contributions."""
+    share its key; then the pending contributions of the country and technology asked for."""
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     registry = request.app.state.registry
@@ -122,7 +122,9 @@ def queue(
     pager = _queue_page(page, len(found), filters)
     shown = found[pager.offset:pager.offset + QUEUE_PAGE_SIZE]
     with registry.session() as session:
-        pending = contributions.contributions(session, "pending")
+        pending = [c for c in contributions.contributions(session, "pending")
+                   if (not filters["country"] or c["payload"].get("country") == filters["country"])
+                   and (not technology or technology in c["payload"].get("technologies", []))]
         notice, deployment = _notice(request, every, session)
         duplicates = merging.same_key(session, shown)
     return render(request, "review/queue.html", {

@@ -127,3 +127,44 @@ def test_bad_edit_changes_nothing(clients) -> None:  # type: ignore[no-untyped-d
     assert response.status_code == 422 and error_of(response)["field"] == "edits.status"
     assert client.get(f"{API}/contributions/{made['id']}", headers=people["reviewer"].bearer).json()[
         "state"] == "pending"
+
+
+def test_contributors_see_their_own_and_the_decision(clients) -> None:  # type: ignore[no-untyped-def]
+    client, people, _ = clients
+    carol, reviewer = people["contributor"].bearer, people["reviewer"].bearer
+    assert client.get(f"{API}/contributions/mine", headers=carol).json() == []
+    assert client.get(f"{API}/contributions/mine").status_code == 401
+    sent = client.post(f"{API}/contributions", json=MOMBASA, headers=carol).json()
+    client.post(f"{API}/contributions/{sent['id']}/decision", headers=reviewer,
+                json={"decision": "accept", "note": "Two outlets agree."})
+    [mine] = client.get(f"{API}/contributions/mine", headers=carol).json()
+    assert (mine["id"], mine["state"], mine["decided_by"], mine["note"]) == (
+        sent["id"], "accepted", "rita", "Two outlets agree.")
+    assert client.get(f"{API}/contributions/mine", headers=reviewer).json() == []  # rita sent none
+    review = client.get(f"{API}/deployments/{mine['deployment_id']}").json()["review"]
+    assert [(r["decision"], r["decided_by"], r["contribution"]) for r in review] == [
+        ("accepted", "rita", sent["id"])]
+
+
+def test_admins_edit_a_record_at_once(clients) -> None:  # type: ignore[no-untyped-def]
+    client, people, _ = clients
+    admin, reviewer = people["admin"].bearer, people["reviewer"].bearer
+    record = {k: v for k, v in client.get(f"{API}/deployments/uga-kampala-cctv").json().items()
+              if k in ("id", "country", "city", "technologies", "status", "started")}
+    record["suppliers"] = [{"organisation": "Huawei", "role": "supplier"}]
+    record["sources"] = [{"url": "https://news.example.org/2019/kampala-cctv", "title": "Kampala cameras"}]
+    edit = {"record": {**record, "city": "Entebbe"}, "note": "The source names Entebbe."}
+    url = f"{API}/deployments/uga-kampala-cctv"
+    assert client.put(url, json=edit, headers=reviewer).status_code == 403
+    assert error_of(client.put(url, json={**edit, "note": ""}, headers=admin))["field"] == "note"
+    bad = client.put(url, json={**edit, "record": {**record, "status": "humming"}}, headers=admin)
+    assert bad.status_code == 422 and error_of(bad)["field"] == "record.status"
+    assert client.put(f"{API}/deployments/nowhere", json={**edit, "record": {**record, "id": "nowhere"}},
+                      headers=admin).status_code == 404
+    done = client.put(url, json=edit, headers=admin)
+    assert done.status_code == 200, done.text
+    assert (done.json()["state"], done.json()["decided_by"], done.json()["corrects"]) == (
+        "accepted", "adam", "uga-kampala-cctv")
+    after = client.get(url).json()
+    assert after["city"] == "Entebbe"
+    assert after["review"][-1]["note"] == "admin edit: The source names Entebbe."

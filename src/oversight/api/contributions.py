@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
@@ -24,6 +24,7 @@ from oversight.review import contributions
 router = APIRouter(tags=["contributions"], responses={**ERROR_RESPONSES, **AUTH_RESPONSES})
 Contributor = Annotated[Account, Depends(require_role("contributor"))]
 Reviewer = Annotated[Account, Depends(require_role("reviewer"))]
+Admin = Annotated[Account, Depends(require_role("admin"))]
 
 PAYLOAD_EXAMPLE: dict[str, Any] = {
     "country": "KEN", "city": "Mombasa", "buyer": "County Government of Mombasa",
@@ -78,6 +79,16 @@ class ContributionDecision(BaseModel):
     note: str | None = Field(None, max_length=2000)
 
 
+class RecordEdit(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "record": {**PAYLOAD_EXAMPLE, "id": "ken-mombasa-cctv", "status": "operational"},
+        "note": "Running since 2022, per the county's own report."}]})
+
+    record: dict[str, Any] = Field(description="The whole record as it should read (start from "
+                                   "GET /deployments/{id}), in the registry's input format.")
+    note: str = Field(min_length=1, max_length=2000, description="What changed and why; audited.")
+
+
 @router.get("/me", response_model=Me, summary="Who am I")
 def me(request: Request) -> dict[str, Any]:
     """The signed-in account; 401 for anonymous requests."""
@@ -121,6 +132,15 @@ def list_contributions(
     return contributions.contributions(session, None if state == "all" else state)
 
 
+@router.get("/contributions/mine", response_model=list[ContributionOut], summary="My contributions")
+def my_contributions(
+    user: Contributor,
+    session: Annotated[Session, Depends(get_session)],
+) -> list[dict[str, Any]]:
+    """The signed-in account's contributions, newest first, with state and reviewer's decision."""
+    return contributions.submitted_by(session, user.name)
+
+
 @router.get("/contributions/{id}", response_model=ContributionOut, summary="One contribution")
 def get_contribution(
     _: Reviewer,
@@ -151,3 +171,27 @@ def decide(
     except LoadError as error:
         problem = error.problems[0]
         raise ApiError(422, "; ".join(p.reason for p in error.problems), problem.field) from None
+
+
+@router.put("/deployments/{id}", response_model=ContributionOut, summary="Edit a deployment (admin)")
+def edit_deployment(
+    user: Admin,
+    reg: Annotated[Registry, Depends(registry)],
+    deployment_id: Annotated[str, Path(alias="id", max_length=120)],
+    body: RecordEdit,
+) -> dict[str, Any]:
+    """Replace a registry record at once (admin role): the same validation as any correction, kept
+    as an accepted contribution in the admin's name with the note, and in the record's history."""
+    record = {**body.record, "id": body.record.get("id", deployment_id)}
+    if record["id"] != deployment_id:
+        raise ApiError(422, f"the record's id {record['id']!r} is not {deployment_id!r}", "record.id")
+    try:
+        return contributions.apply_edit(reg, record, user.name, body.note)
+    except contributions.ContributionError as error:
+        if error.problems and error.problems[0].field == "id":
+            raise ApiError(404, error.problems[0].message, "id") from None
+        raise _invalid(error, "record.") from None
+    except LoadError as error:
+        problem = error.problems[0]
+        raise ApiError(422, "; ".join(p.reason for p in error.problems),
+                       f"record.{problem.field}" if problem.field else "record") from None

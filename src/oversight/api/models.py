@@ -190,6 +190,8 @@ class ReviewEntry(BaseModel):
     decided_by: str | None = None
     decided_at: str
     note: str | None = None
+    contribution: int | None = Field(None, description="The contribution decided, when the deployment "
+                                     "came from (or was corrected by) one; null for an extracted proposal.")
 
 
 AuditAction = _enum("AuditAction", vocab.AUDIT_ACTIONS, "What an audit-log entry records.")

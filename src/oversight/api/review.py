@@ -18,8 +18,9 @@ from oversight.api.deps import ApiError, Offset, get_session, registry
 from oversight.api.models import ERROR_RESPONSES, ErrorResponse, Status, Technology
 from oversight.app import Registry
 from oversight.errors import LoadError
+from oversight.review import merging
 from oversight.review.contributions import VERBS
-from oversight.review.proposals import AlreadyDecided, ReviewError, find
+from oversight.review.proposals import AlreadyDecided, ReviewError, find, matching
 from oversight.store.judgements import claims_with_documents
 
 AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -71,9 +72,12 @@ class Proposal(BaseModel):
     confidence: float
     claims: int
     documents: int
-    state: str = Field(description="open, accepted, edited or rejected.")
+    state: str = Field(description="open, accepted, edited, merged or rejected.")
     decision: dict[str, Any] | None = Field(None, description="The latest decision, if any.")
     evidence: list[Evidence]
+    same_key: list[str] = Field([], description="Registry deployments with the same country, supplier "
+                                "(by any name or alias) and technology: merge into one of them rather "
+                                "than accept a duplicate.")
 
 
 class ClaimSpan(BaseModel):
@@ -132,10 +136,13 @@ class DecisionIn(BaseModel):
         {"decision": "accept", "note": "Confirmed by two outlets."},
         {"decision": "edit", "edits": {"status": "operational", "city": "Jinja"}, "note": "City fixed."},
         {"decision": "reject", "note": "The article is about a different project."},
+        {"decision": "merge", "deployment": "uga-kampala-cctv", "note": "Same network."},
     ]})
 
-    decision: Literal["accept", "edit", "reject"]
+    decision: Literal["accept", "edit", "reject", "merge"]
     edits: ProposalEdits | None = None
+    deployment: str | None = Field(None, max_length=120, description="For `merge`: the deployment "
+                                   "(one of the proposal's `same_key`) that gains its documents as sources.")
     note: str | None = Field(None, max_length=2000)
 
 
@@ -166,11 +173,26 @@ def list_claims(
 def list_proposals(
     _: Reviewer,
     reg: Annotated[Registry, Depends(registry)],
-    state: Annotated[Literal["open", "accepted", "edited", "rejected", "all"], Query(
+    session: Annotated[Session, Depends(get_session)],
+    state: Annotated[Literal["open", "accepted", "edited", "merged", "rejected", "all"], Query(
         description="Which proposals: open (undecided) by default.")] = "open",
+    country: Annotated[str | None, Query(min_length=3, max_length=3, description="ISO alpha-3.")] = None,
+    vendor: Annotated[str | None, Query(max_length=300, description="Part of the supplier's name.")] = None,
+    technology: Annotated[Technology | None, Query()] = None,  # type: ignore[valid-type]
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[dict[str, Any]]:
-    """Claims grouped by country, supplier and technology, most confident first."""
-    return [p for p in reg.proposals() if state == "all" or p["state"] == state]
+    """Claims grouped by country, supplier and technology, most confident first, filtered and a
+    page at a time; each names the registry deployments with its key (`same_key`)."""
+    found = matching(reg.proposals(), state=state, country=country, vendor=vendor,
+                     technology=technology.value if technology else None, min_confidence=min_confidence)
+    return _with_same_key(session, found[offset:offset + limit])
+
+
+def _with_same_key(session: Session, proposals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    same = merging.same_key(session, proposals)
+    return [{**p, "same_key": [d["id"] for d in same[p["id"]]]} for p in proposals]
 
 
 def _find(reg: Registry, proposal_id: str) -> dict[str, Any]:
@@ -184,10 +206,11 @@ def _find(reg: Registry, proposal_id: str) -> dict[str, Any]:
 def get_proposal(
     _: Reviewer,
     reg: Annotated[Registry, Depends(registry)],
+    session: Annotated[Session, Depends(get_session)],
     proposal_id: Annotated[str, Path(alias="id", min_length=4, max_length=64)],
 ) -> dict[str, Any]:
     """A proposal with every evidence span; the id may be shortened to a unique prefix."""
-    return _find(reg, proposal_id)
+    return _with_same_key(session, [_find(reg, proposal_id)])[0]
 
 
 @router.post("/proposals/{id}/decision", response_model=DecisionOut, summary="Decide a proposal")
@@ -198,8 +221,18 @@ def decide_proposal(
     body: DecisionIn,
 ) -> dict[str, Any]:
     """Accept (the proposal becomes a registry deployment citing its documents), edit (accept
-    with corrections) or reject. Re-extraction never reopens a decided proposal."""
+    with corrections), merge (its documents become sources of `deployment`, a registry deployment
+    with the same key) or reject. Re-extraction never reopens a decided proposal."""
     found = _find(reg, proposal_id)
+    if body.decision == "merge":
+        if not body.deployment:
+            raise ApiError(422, "decision 'merge' needs the deployment to merge into", "deployment")
+        try:
+            return merging.merge(reg, found["id"], body.deployment, user.name, note=body.note)
+        except AlreadyDecided as error:
+            raise ApiError(409, str(error), "id") from None
+        except (ReviewError, LoadError) as error:
+            raise ApiError(422, str(error), "deployment") from None
     edits = body.edits.model_dump(mode="json", exclude_none=True) if body.edits else {}
     if body.decision == "edit" and not edits:
         raise ApiError(422, "decision 'edit' needs at least one field in edits", "edits")

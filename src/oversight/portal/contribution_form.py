@@ -1,5 +1,5 @@
 """The contribution form as plain data: form fields <-> a deployment payload, and the loader's
-field paths (`sources[0].url`) mapped back to the form field that shows the error."""
+field paths (`sources[0].url`) mapped back to the form field that shows the error, in plain words."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from oversight.registry.records import country_name
+from oversight.review.contributions import FieldProblem
 from oversight.vocab import VOCAB
 
 SUPPLIER_ROWS = 3
@@ -86,3 +87,42 @@ def form_field(path: str) -> str:
     if match:
         return f"supplier_role_{match.group(1)}" if match.group(2) == "role" else f"supplier_{match.group(1)}"
     return path.split("[", 1)[0].split(".", 1)[0]
+
+
+# What to do, said plainly, for each form field: when it is missing, and when it is not valid.
+DATE_HINT = "Write the date as 2021-03-04, or just the month (2021-03) or the year (2021)."
+PLAIN_MISSING = {
+    "country": "Choose the country where the system is used.",
+    "technologies": "Tick at least one technology.",
+    "status": "Choose a status: where the project stands, as far as the source says.",
+    "source_url": "Give the web address of a source that shows this (every fact needs evidence).",
+}
+PLAIN_INVALID = {
+    "country": "Choose a country from the list.",
+    "technologies": "Choose technologies from the list.",
+    "status": "Choose a status from the list.",
+    "year": "Write the year as 2021, or the month or day as 2021-03 or 2021-03-04.",
+    "source_url": "This is not a web address: it should start with https:// (or http://).",
+    "source_published": DATE_HINT,
+}
+EMPTY = ("missing", "too_short", "string_too_short")
+
+
+def plain_error(problem: FieldProblem) -> tuple[str, str]:
+    """The form field a problem belongs next to, and what to do about it in a plain sentence."""
+    field = form_field(problem.field)
+    row = re.match(r"supplier(_role)?_(\d+)$", field)
+    if row:
+        role = bool(row.group(1))
+        return field, ("Choose the supplier's role from the list." if role
+                       else "Write the supplier's name, or leave this row empty.")
+    if problem.kind == "string_too_long":
+        limit = re.search(r"\d+", problem.message)
+        return field, (f"This is too long: keep it to {limit.group(0)} characters or fewer." if limit
+                       else "This is too long: shorten it.")
+    if problem.kind in EMPTY and field in PLAIN_MISSING:
+        return field, PLAIN_MISSING[field]
+    if field in PLAIN_INVALID:
+        return field, PLAIN_INVALID[field]
+    message = problem.message.strip().rstrip(".")
+    return field, f"{message[:1].upper()}{message[1:]}."

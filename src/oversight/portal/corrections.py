@@ -1,14 +1,17 @@
-"""Corrections: /deployments/{id}/correct (a contributor proposes the record as it should read)
-and /corrections (the policy, and the corrections accepted so far).
+"""Corrections: /deployments/{id}/correct (a contributor proposes the record as it should read),
+/deployments/{id}/edit (an admin changes it at once) and /corrections (the policy, and the
+corrections accepted so far).
 
 A correction is a contribution that carries the record's `id` (review/contributions.py): it
 waits for a reviewer like any contribution and, accepted, replaces the record through the same
-loader, validation and audit log.
+loader, validation and audit log. An admin's edit is the same contribution, accepted by the admin
+in the same request, so it leaves the same trail (contribution, decision, note, record history).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import yaml
 from fastapi import APIRouter, Path, Request
@@ -16,6 +19,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from oversight import safe_yaml
+from oversight.app import Registry
+from oversight.errors import LoadError
 from oversight.portal.review import _gate as gate
 from oversight.portal.templating import render
 from oversight.publish.labels import deployment_title
@@ -37,9 +42,10 @@ def _current(request: Request, deployment_id: str) -> dict[str, Any]:
 
 
 def _page(request: Request, view: dict[str, Any], text: str, note: str, problems: list[str],
-          status_code: int = 200) -> HTMLResponse:
+          status_code: int = 200, *, editing: bool = False) -> HTMLResponse:
     return render(request, "correct.html", {"d": view, "title": deployment_title(view), "text": text,
-                                            "note": note, "problems": problems}, status_code=status_code)
+                                            "note": note, "problems": problems, "editing": editing},
+                  status_code=status_code)
 
 
 @router.get("/deployments/{id}/correct", response_class=HTMLResponse)
@@ -68,30 +74,64 @@ def _parse(text: str, deployment_id: str) -> tuple[dict[str, Any] | None, list[s
     return data, []
 
 
-@router.post("/deployments/{id}/correct", response_class=HTMLResponse)
-async def submit_correction(request: Request, deployment_id: Annotated[str, Path(alias="id")]) -> Response:
-    if (refused := gate(request, "contributor")) is not None:
+NOTE_MISSING = {
+    False: "Say what is wrong and how the sources show it (the note for the reviewer).",
+    True: "Say what you changed and why (the note goes to the audit log).",
+}
+
+
+def _send_for_review(registry: Registry, data: dict[str, Any], name: str, note: str) -> str:
+    with registry.session() as session:
+        saved = contributions.submit(session, data, name, note=note)
+    return f"/contribute?submitted={saved['id']}"
+
+
+def _apply_at_once(registry: Registry, data: dict[str, Any], name: str, note: str) -> str:
+    accepted = contributions.apply_edit(registry, data, name, note)
+    return f"/deployments/{quote(accepted['deployment_id'])}#review-heading"
+
+
+async def _take_record(request: Request, deployment_id: str, *, editing: bool) -> Response:
+    """A contributor's correction goes to review; an admin's edit is applied at once. Either way
+    the text is parsed and checked the same, and problems are shown above the kept text."""
+    if (refused := gate(request, "admin" if editing else "contributor")) is not None:
         return refused
     view = _current(request, deployment_id)
     form = await request.form()
     text, note = str(form.get("record") or ""), str(form.get("note") or "").strip()[:MAX_NOTE_CHARS]
     data, problems = _parse(text, deployment_id)
     if not note:
-        problems.append("Say what is wrong and how the sources show it (the note for the reviewer).")
+        problems.append(NOTE_MISSING[editing])
     if data is not None and not problems:
-        registry = request.app.state.registry
-
-        def submit() -> dict[str, Any]:
-            with registry.session() as session:
-                return contributions.submit(session, data, request.state.user.name, note=note)
-
+        take = _apply_at_once if editing else _send_for_review
         try:
-            saved = await run_in_threadpool(submit)
+            target = await run_in_threadpool(take, request.app.state.registry, data, request.state.user.name,
+                                             note)
         except contributions.ContributionError as error:
             problems = [f"Field {p.field}: {p.message}" for p in error.problems]
+        except LoadError as error:
+            problems = [f"Field {p.field}: {p.reason}" if p.field else p.reason for p in error.problems]
         else:
-            return RedirectResponse(f"/contribute?submitted={saved['id']}", status_code=303)
-    return _page(request, view, text, note, problems, status_code=422)
+            return RedirectResponse(target, status_code=303)
+    return _page(request, view, text, note, problems, status_code=422, editing=editing)
+
+
+@router.post("/deployments/{id}/correct", response_class=HTMLResponse)
+async def submit_correction(request: Request, deployment_id: Annotated[str, Path(alias="id")]) -> Response:
+    return await _take_record(request, deployment_id, editing=False)
+
+
+@router.get("/deployments/{id}/edit", response_class=HTMLResponse)
+def edit_form(request: Request, deployment_id: Annotated[str, Path(alias="id")]) -> Response:
+    if (refused := gate(request, "admin")) is not None:
+        return refused
+    view = _current(request, deployment_id)
+    return _page(request, view, _record_text(contributions.record_of(view)), "", [], editing=True)
+
+
+@router.post("/deployments/{id}/edit", response_class=HTMLResponse)
+async def apply_edit(request: Request, deployment_id: Annotated[str, Path(alias="id")]) -> Response:
+    return await _take_record(request, deployment_id, editing=True)
 
 
 @router.get("/corrections", response_class=HTMLResponse)

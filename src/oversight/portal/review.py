@@ -7,9 +7,9 @@ decision is a plain POST form carrying the session's CSRF token, so it works wit
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -22,9 +22,10 @@ from oversight.app import Registry
 from oversight.errors import LoadError, NotFound
 from oversight.portal import contribution_form
 from oversight.portal.errors import error_page
+from oversight.portal.filters import Page, PageError
 from oversight.portal.templating import render
-from oversight.review import contributions
-from oversight.review.proposals import AlreadyDecided, ReviewError, find
+from oversight.review import contributions, merging
+from oversight.review.proposals import AlreadyDecided, ReviewError, find, matching
 from oversight.store import queries
 from oversight.store.models import Deployment
 
@@ -63,7 +64,7 @@ def _notice(request: Request, proposals: list[dict[str, Any]],
     is the sender's to write, so its text is never shown as it stands."""
     params = request.query_params
     decision, deployment = params.get("decision"), params.get("deployment")
-    if decision not in contributions.DECISIONS:
+    if decision not in (*contributions.DECISIONS, merging.MERGED):
         return None, None
     if (proposal := params.get("proposal")) is not None:
         if proposal not in {p["id"] for p in proposals}:
@@ -83,26 +84,63 @@ def _notice(request: Request, proposals: list[dict[str, Any]],
     return f"{subject} was {decision}{target}.", deployment
 
 
+QUEUE_PAGE_SIZE = 20
+
+
+def _queue_page(number: int, total: int, filters: dict[str, Any]) -> Page:
+    pages = max(1, -(-total // QUEUE_PAGE_SIZE))
+    if number > pages:
+        raise PageError(422, f"page: {number} is past the last page ({pages})", "page")
+
+    def link(n: int) -> str:
+        given = {k: v for k, v in filters.items() if v not in (None, "")}
+        return "/review?" + urlencode({**given, "page": n})
+
+    return Page(number, pages, link(number - 1) if number > 1 else None,
+                link(number + 1) if number < pages else None, (number - 1) * QUEUE_PAGE_SIZE)
+
+
 @router.get("/review", response_class=HTMLResponse)
 @accepts_query("proposal", "contribution", "decision", "deployment")
-def queue(request: Request) -> Response:
+def queue(
+    request: Request,
+    country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3")] = None,
+    vendor: Annotated[str | None, Query(max_length=300)] = None,
+    technology: Annotated[str | None, Query(max_length=40)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> Response:
+    """Open proposals, filtered and a page at a time, each with the registry deployments that
+    share its key; then the pending contributions of the country and technology asked for."""
     if (refused := _gate(request, "reviewer")) is not None:
         return refused
     registry = request.app.state.registry
     every = registry.proposals()
+    filters = {"country": (country or "").strip().upper() or None, "vendor": (vendor or "").strip() or None,
+               "technology": technology or None, "min_confidence": min_confidence}
+    found = matching(every, **filters)
+    pager = _queue_page(page, len(found), filters)
+    shown = found[pager.offset:pager.offset + QUEUE_PAGE_SIZE]
     with registry.session() as session:
-        pending = contributions.contributions(session, "pending")
+        pending = [c for c in contributions.contributions(session, "pending")
+                   if (not filters["country"] or c["payload"].get("country") == filters["country"])
+                   and (not technology or technology in c["payload"].get("technologies", []))]
         notice, deployment = _notice(request, every, session)
+        duplicates = merging.same_key(session, shown)
     return render(request, "review/queue.html", {
-        "proposals": [p for p in every if p["state"] == "open"], "contributions": pending,
-        "notice": notice, "deployment": deployment})
+        "proposals": shown, "total": len(found), "page": pager, "same_key": duplicates,
+        "filters": {k: "" if v is None else v for k, v in filters.items()},
+        "contributions": pending, "notice": notice, "deployment": deployment,
+        **contribution_form.choices()})
 
 
 def _proposal_page(request: Request, proposal: dict[str, Any], *, error: str | None = None,
                    field: str | None = None, values: dict[str, Any] | None = None,
                    status_code: int = 200) -> HTMLResponse:
+    with request.app.state.registry.session() as session:
+        same_key = merging.same_key(session, [proposal])[proposal["id"]]
     return render(request, "review/proposal.html", {
-        "proposal": proposal, "error": error, "error_field": field,
+        "proposal": proposal, "error": error, "error_field": field, "same_key": same_key,
         "values": values or {k: proposal.get(k) or "" for k in PROPOSAL_EDITS},
         **contribution_form.choices()}, status_code=status_code)
 
@@ -152,7 +190,7 @@ async def decide_contribution(request: Request, contribution_id: ContributionId)
             contributions.FieldProblem(p.field or "decision", p.reason) for p in error.problems]
         with registry.session() as session:
             found = contributions.contribution(session, contribution_id)
-        errors = {contribution_form.form_field(p.field): p.message for p in problems}
+        errors = dict(contribution_form.plain_error(p) for p in reversed(problems))  # first one wins
         return render(request, "review/contribution.html", {
             "contribution": found, "errors": errors,
             "values": values if decision == "edited" else contribution_form.to_values(found["payload"]),
@@ -177,6 +215,8 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
     form = await request.form()
     proposal = await run_in_threadpool(_proposal, registry, proposal_id)
     decision, note = _decision_and_note(form)
+    if form.get("decision") == "merge":
+        return await _merge(request, proposal, str(form.get("deployment") or ""), note)
     values = {k: str(form.get(k) or "").strip() for k in PROPOSAL_EDITS}
     edits: dict[str, Any] | None = None
     if decision == "edited":
@@ -208,6 +248,21 @@ async def decide_proposal(request: Request, proposal_id: str) -> Response:
                             f"{target}", status_code=303)
 
 
+async def _merge(request: Request, proposal: dict[str, Any], deployment_id: str,
+                 note: str | None) -> Response:
+    """Add the proposal's documents to the registry deployment with the same key."""
+    registry = request.app.state.registry
+    try:
+        result = await run_in_threadpool(lambda: merging.merge(
+            registry, proposal["id"], deployment_id, request.state.user.name, note=note))
+    except (ReviewError, LoadError) as error:
+        message = "; ".join(p.reason for p in error.problems) if isinstance(error, LoadError) else str(error)
+        return _proposal_page(request, proposal, error=message, field="deployment",
+                              status_code=409 if isinstance(error, AlreadyDecided) else 422)
+    return RedirectResponse(f"/review?proposal={proposal['id']}&decision={merging.MERGED}"
+                            f"&deployment={quote(result['deployment'])}", status_code=303)
+
+
 def _edit_field(path: str) -> str:
     """The Edit form's field for a loader problem in the deployment a proposal makes."""
     head = path.split("[", 1)[0].split(".", 1)[0]
@@ -226,6 +281,16 @@ def contribute_form(request: Request) -> Response:
         **contribution_form.choices()})
 
 
+@router.get("/contribute/mine", response_class=HTMLResponse)
+def my_contributions(request: Request) -> Response:
+    """The signed-in person's submissions, with their state and the reviewer's decision."""
+    if (refused := _gate(request, "contributor")) is not None:
+        return refused
+    with request.app.state.registry.session() as session:
+        mine = contributions.submitted_by(session, request.state.user.name)
+    return render(request, "review/mine.html", {"contributions": mine})
+
+
 @router.post("/contribute", response_class=HTMLResponse)
 async def contribute(request: Request) -> Response:
     if (refused := _gate(request, "contributor")) is not None:
@@ -241,9 +306,7 @@ async def contribute(request: Request) -> Response:
     try:
         saved = await run_in_threadpool(submit)
     except contributions.ContributionError as error:
-        errors: dict[str, str] = {}
-        for problem in error.problems:
-            errors.setdefault(contribution_form.form_field(problem.field), problem.message)
+        errors = dict(contribution_form.plain_error(p) for p in reversed(error.problems))  # first one wins
         return render(request, "review/contribute.html", {
             "values": values, "errors": errors, "submitted": None, **contribution_form.choices()},
             status_code=422)

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from oversight.errors import NotFound, OversightError
+from oversight.errors import LoadError, NotFound, OversightError
 from oversight.registry.readers import RawRecord
 from oversight.registry.records import DeploymentIn, normalise_name, slugify
 from oversight.store import audit
@@ -44,6 +44,7 @@ KIND_OF_ROLE = {"supplier": "vendor", "integrator": "integrator", "financier": "
 class FieldProblem:
     field: str
     message: str
+    kind: str | None = None  # the record model's error type ("missing", "string_too_long", ...)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -77,10 +78,11 @@ def validate(data: Any) -> dict[str, Any]:
             message = detail["msg"].removeprefix("Value error, ")
             if detail["type"] == "extra_forbidden":
                 message = "unknown field (see data/README.md for the fields of a deployment)"
-            problems.append(FieldProblem(_path(tuple(detail["loc"])), message))
+            problems.append(FieldProblem(_path(tuple(detail["loc"])), message, detail["type"]))
         raise ContributionError(problems) from None
     if not record.sources:
-        problems.append(FieldProblem("sources", "give at least one source: every fact needs evidence"))
+        problems.append(FieldProblem("sources", "give at least one source: every fact needs evidence",
+                                     "missing"))
     if problems:
         raise ContributionError(problems)
     return record.model_dump(mode="json", exclude_none=True,
@@ -136,6 +138,12 @@ def contributions(session: Session, state: str | None = None) -> list[dict[str, 
     query = select(Contribution).order_by(Contribution.id)
     if state is not None:
         query = query.where(Contribution.state == state)
+    return [_view(row) for row in session.scalars(query)]
+
+
+def submitted_by(session: Session, name: str) -> list[dict[str, Any]]:
+    """One person's contributions, newest first, with each reviewer's decision."""
+    query = select(Contribution).where(Contribution.submitted_by == name).order_by(Contribution.id.desc())
     return [_view(row) for row in session.scalars(query)]
 
 
@@ -220,3 +228,18 @@ def decide(registry: Registry, contribution_id: int, decision: str, decided_by: 
                           actor=decided_by, note=why)
     with registry.session() as session:
         return contribution(session, contribution_id)
+
+
+def apply_edit(registry: Registry, data: Any, admin: str, note: str) -> dict[str, Any]:
+    """An admin's edit of a registry record: submitted and accepted at once, so it leaves the trail
+    of any correction (contribution, decision, note, record history). The record is checked before
+    anything is kept; should the loader still refuse it, the contribution is rejected with the
+    reason, so none is left pending, and the LoadError is raised."""
+    validate(data)
+    with registry.session() as session:
+        saved = submit(session, data, admin, note=note)
+    try:
+        return decide(registry, saved["id"], "accepted", admin, note=f"admin edit: {note}")
+    except LoadError as error:
+        decide(registry, saved["id"], "rejected", admin, note=f"not applied: {error}")
+        raise

@@ -109,3 +109,18 @@ def deployment_records(proposal: dict[str, Any], edits: dict[str, Any],
     if vendor and normalise_name(vendor) not in known_organisations:
         organisations.append({"name": vendor, "kind": "vendor"})
     return {"organisations": organisations, "deployments": [deployment]}
+
+
+def matching(proposals: list[dict[str, Any]], *, state: str = "open", country: str | None = None,
+             vendor: str | None = None, technology: str | None = None,
+             min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """The proposals a reviewer asked for: `state` ("all" for any), a country code, a supplier
+    (whose normalised name contains the one asked for, so "huawei" finds "Huawei Technologies"),
+    a technology, and a lowest confidence."""
+    wanted_vendor = normalise_name(vendor) if vendor else None
+    return [p for p in proposals
+            if (state == "all" or p["state"] == state)
+            and (not country or p["country"] == country.upper())
+            and (not wanted_vendor or wanted_vendor in normalise_name(p["vendor"] or ""))
+            and (not technology or p["technology"] == technology)
+            and (min_confidence is None or p["confidence"] >= min_confidence)]

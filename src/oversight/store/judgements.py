@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oversight.registry.records import normalise_name
-from oversight.store.models import Assessment, Claim, Document, ReviewDecision
+from oversight.store.models import Assessment, Claim, Contribution, Document, ReviewDecision
 
 
 def group_key(country: str, vendor: str | None, technology: str) -> str:
@@ -82,6 +82,23 @@ def evidence_for(session: Session, deployment_id: str) -> list[dict[str, Any]]:
          "extractor": claim.extractor}
         for claim, doc in rows
     ]
+
+
+def decisions_for(session: Session, deployment_id: str) -> list[dict[str, Any]]:
+    """Every review decision that wrote a deployment, oldest first: on extracted proposals, and
+    on contributions (new deployments and corrections) accepted into it."""
+    proposals = [
+        {"decision": d.decision, "decided_by": d.decided_by, "decided_at": d.decided_at, "note": d.note,
+         "contribution": None}
+        for d in session.scalars(select(ReviewDecision).where(ReviewDecision.deployment_id == deployment_id))]
+    contributed = [
+        {"decision": "edited" if c.edited_payload else "accepted", "decided_by": c.decided_by,
+         "decided_at": c.decided_at, "note": c.note, "contribution": c.id}
+        for c in session.scalars(select(Contribution).where(Contribution.deployment_id == deployment_id,
+                                                            Contribution.state == "accepted"))
+        if c.decided_at is not None]
+    return [{**d, "decided_at": d["decided_at"].isoformat(timespec="seconds")}
+            for d in sorted(proposals + contributed, key=lambda d: d["decided_at"])]
 
 
 def latest_decisions(session: Session) -> dict[str, dict[str, Any]]:

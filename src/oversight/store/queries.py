@@ -16,7 +16,7 @@ from oversight.errors import NotFound
 from oversight.registry.leads import bundled_leads_version
 from oversight.registry.records import country_name, normalise_name
 from oversight.store import audit, listimports
-from oversight.store.judgements import evidence_for
+from oversight.store.judgements import decisions_for, evidence_for
 from oversight.store.models import (
     AigsFinding,
     Assessment,
@@ -30,7 +30,6 @@ from oversight.store.models import (
     Organisation,
     OrganisationAlias,
     OrganisationSource,
-    ReviewDecision,
     Source,
 )
 
@@ -285,13 +284,7 @@ def deployment(session: Session, deployment_id: str) -> dict[str, Any]:
         for a in session.scalars(
             select(Assessment).where(Assessment.deployment_id == deployment_id).order_by(Assessment.id))
     ]
-    view["review"] = [
-        {"decision": d.decision, "decided_by": d.decided_by,
-         "decided_at": d.decided_at.isoformat(timespec="seconds"), "note": d.note}
-        for d in session.scalars(
-            select(ReviewDecision).where(ReviewDecision.deployment_id == deployment_id)
-            .order_by(ReviewDecision.id))
-    ]
+    view["review"] = decisions_for(session, deployment_id)
     view["history"] = [{**entry, "at": entry["at"].isoformat(timespec="seconds")}
                        for entry in audit.history(session, "deployment", deployment_id)]
     view["evidence"] = evidence_for(session, deployment_id)

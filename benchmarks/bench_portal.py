@@ -414,7 +414,8 @@ def main() -> None:
         return
     if load_seconds is not None:
         print(f"registry: {args.deployments} synthetic deployments, loaded in {load_seconds:.1f} s; "
-              f"one uvicorn process on loopback; open-loop load, {args.duration:g} s per run\n")
+              f"{args.workers} uvicorn worker process(es) on loopback; open-loop load, "
+              f"{args.duration:g} s per run\n")
     print(markdown(rows))
     print("\n" + "\n".join(verdicts(rows)))
 

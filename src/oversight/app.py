@@ -5,7 +5,6 @@ The CLI and notebooks both go through it; later, the web app will too.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -18,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from oversight.analytics.coverage import FindingState
 from oversight.analytics.index import stats_with_index
-from oversight.assessment.from_registry import description_from_deployment
+from oversight.assessment.from_registry import assessment_input
 from oversight.assessment.model import AssessmentInput
-from oversight.errors import LoadError, NotFound, Problem
+from oversight.errors import LoadError, Problem
+from oversight.hashing import file_sha256
 from oversight.listfiles import parse_file
 from oversight.publish import exports
 from oversight.publish.release import write_release
@@ -55,14 +55,6 @@ from oversight.store.write import LoadReport, apply_batch, known_for
 # Folders of the bundled data that are not registry records: the AIGS tables (a cited layer
 # of findings) and the searched leads, each read by its own loader.
 LAYER_FOLDERS = ("aigs", "leads")
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def bundled_data_dir() -> Path:
@@ -294,17 +286,9 @@ class Registry:
             exports.WRITERS[fmt](deps, out)
 
     def assessment_input(self, deployment_id: str) -> AssessmentInput:
-        """The best-effort assessment description of a registry deployment, with its suppliers'
-        listings (a supplier not in the registry stays "not screened"). NotFound if unknown."""
+        """The best-effort assessment description of a registry deployment. NotFound if unknown."""
         with self.session() as session:
-            view = queries.deployment(session, deployment_id)
-            listings: dict[str, list[Any]] = {}
-            for supplier in view["suppliers"]:
-                try:
-                    listings[supplier["name"]] = queries.organisation(session, supplier["name"])["lists"]
-                except NotFound:
-                    continue
-        return description_from_deployment(view, listings)
+            return assessment_input(queries.deployment(session, deployment_id))
 
     def release(self, root: Path, **options: Any) -> dict[str, Any]:
         """Write the next numbered data release of the whole registry under `root`."""

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Request
 
 from oversight.api.models import ERROR_RESPONSES
 from oversight.assessment import assess
+from oversight.assessment.from_registry import assessment_input
 from oversight.assessment.model import AssessmentInput
 
 router = APIRouter(tags=["assessment"], responses={422: ERROR_RESPONSES[422]})
@@ -17,6 +18,11 @@ router = APIRouter(tags=["assessment"], responses={422: ERROR_RESPONSES[422]})
 def deployment_assessment(request: Request, deployment_id: str) -> dict[str, Any]:
     """The scorecard of a registry deployment (NotFound when there is none)."""
     return assess(request.app.state.registry.assessment_input(deployment_id))
+
+
+def view_assessment(view: dict[str, Any]) -> dict[str, Any]:
+    """The scorecard of a deployment view already read (no second trip to the store)."""
+    return assess(assessment_input(view))
 
 
 @router.get("/deployments/{id}/assessment", summary="Assess a registry deployment",

@@ -106,3 +106,9 @@ def description_from_deployment(view: dict[str, Any],
         sources=list(dict.fromkeys(sources)),
         notes=notes,
     )
+
+
+def assessment_input(view: dict[str, Any]) -> AssessmentInput:
+    """The description form of a deployment view, whose suppliers already carry the lists that
+    reach them (their own and a listed parent's)."""
+    return description_from_deployment(view, {s["name"]: s.get("lists") or [] for s in view["suppliers"]})

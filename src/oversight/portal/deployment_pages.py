@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from oversight.api.assessments import deployment_assessment
+from oversight.api.assessments import view_assessment
 from oversight.api.deps import get_session
 from oversight.api.guards import accepts_query
 from oversight.portal.filters import (
@@ -90,7 +90,7 @@ def deployment_page(request: Request, deployment_id: Annotated[str, Path(alias="
         "title": deployment_title(deployment),
         "cite": citations(deployment["sources"]),
         "evidence": evidence_summary(deployment["sources"]),
-        "assessment": deployment_assessment(request, deployment_id),
+        "assessment": view_assessment(deployment),
         "history": [{**entry, "changed": changed_fields(entry.get("before"), entry.get("after"))}
                     for entry in deployment.get("history", [])],
         "twin": [("", f"/api/v1/deployments/{quote(deployment['id'], safe='')}")],

@@ -8,7 +8,6 @@ never rewritten. The previous release's `deployments.jsonl` is what the changelo
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import re
@@ -19,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from oversight.hashing import file_sha256
 from oversight.publish import exports
 
 PACKAGE_FILE = "datapackage.json"
@@ -118,14 +118,6 @@ def release_file(root: Path, name: str, path: str) -> Path | None:
     return root / name / path
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _snapshot(path: Path) -> dict[str, dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}
     with path.open(encoding="utf-8") as stream:
@@ -177,7 +169,7 @@ def _resource(folder: Path, spec: ReleaseFile) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "name": spec.name, "path": spec.path, "title": spec.title,
         "format": spec.path.rsplit(".", 1)[-1], "mediatype": spec.mediatype,
-        "bytes": path.stat().st_size, "hash": f"sha256:{_sha256(path)}",
+        "bytes": path.stat().st_size, "hash": f"sha256:{file_sha256(path)}",
     }
     if spec.fmt == "csv":
         resource.update(profile="tabular-data-resource", encoding="utf-8", schema={

@@ -37,7 +37,7 @@ from oversight.api import (
     vocabulary,
 )
 from oversight.api.auth import AuthMiddleware
-from oversight.api.cache import CacheMiddleware, ResponseCache
+from oversight.api.cache import CacheMiddleware, ResponseCache, VersionWatch
 from oversight.api.deps import ApiError
 from oversight.api.guards import SecurityHeaders, refuse_unknown_query
 from oversight.api.limits import MAX_IN_FLIGHT, ConcurrencyLimit
@@ -47,6 +47,7 @@ from oversight.errors import NotFound
 from oversight.portal import mount_portal
 from oversight.portal.errors import for_pages
 from oversight.settings import load_settings
+from oversight.store.changes import change_probe
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 1024 * 1024
@@ -177,9 +178,10 @@ def create_app(registry: Registry, *, max_body_bytes: int = MAX_BODY_BYTES,
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(ConcurrencyLimit, limit=max_in_flight)
     app.add_middleware(GZipMiddleware, minimum_size=2048)  # the map page is ~190 KB of SVG paths
-    if cache_bytes:  # outermost, so that it keeps the compressed bytes
-        app.add_middleware(CacheMiddleware, version=registry.version, cache=ResponseCache(cache_bytes))
-    app.add_middleware(SecurityHeaders)  # outside the cache: HSTS depends on each request's scheme
+    app.add_middleware(SecurityHeaders)  # HSTS depends on each request's scheme (part of the cache key)
+    if cache_bytes:  # outermost: a hit is the kept bytes, compressed and with every header
+        watch = VersionWatch(registry.version, change_probe(registry.engine))
+        app.add_middleware(CacheMiddleware, version=watch, cache=ResponseCache(cache_bytes))
     # JSON under /api/, an HTML error page with the same message on portal pages.
     app.add_exception_handler(RequestValidationError, for_pages(_on_validation_error))
     app.add_exception_handler(HTTPException, for_pages(_on_http_error))

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import create_engine
 
+from oversight.accounts.sessions import COOKIE
 from oversight.api import create_app
 from oversight.api.cache import Entry, ResponseCache
+from oversight.api.guards import SECURITY_HEADERS
 from oversight.app import Registry
 from oversight.store import queries
+from oversight.store.changes import change_probe
 from tests.accounts.people import add_people
 from tests.api.conftest import API, TestClient
 
@@ -71,3 +76,91 @@ def test_the_cache_is_bounded_and_drops_the_least_recently_used() -> None:
     cache.put(("c",), Entry(1, start, b"123"))
     assert cache.get(("b",), 1) is None and cache.get(("a",), 1) and cache.get(("c",), 1)
     assert cache.size <= 10 and cache.get(("a",), 2) is None  # another version is a miss
+
+
+def test_a_signed_in_reader_never_gets_the_kept_anonymous_page(client, fresh_registry) -> None:  # type: ignore[no-untyped-def]
+    rita = add_people(fresh_registry)["reviewer"]
+    anonymous = client.get("/countries/KEN")
+    assert "Sign out" not in anonymous.text
+    client.cookies.set(COOKIE, rita.cookie)
+    assert "Sign out rita" in client.get("/countries/KEN").text
+
+
+def test_a_kept_answer_is_served_without_reading_the_registry_version(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Reading the version takes several queries; SQLite's commit counter says when it may have moved."""
+    client.get(f"{API}/countries/KEN")
+    monkeypatch.setattr(queries, "registry_version", lambda *a: pytest.fail("version read on a hit"))
+    assert client.get(f"{API}/countries/KEN").status_code == 200
+
+
+def test_a_change_by_another_process_shows_at_once(client, fresh_registry, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The CLI loading into the same database file: a connection the server never saw."""
+    assert "ken-kisumu-cctv-2031" not in client.get("/countries/KEN").text
+    (tmp_path / "new.json").write_text(json.dumps({"deployments": [NEW_KENYAN_DEPLOYMENT]}))
+    elsewhere = Registry(str(fresh_registry.engine.url), migrate=False)
+    elsewhere.load([tmp_path / "new.json"])
+    elsewhere.engine.dispose()
+    assert "ken-kisumu-cctv-2031" in client.get("/countries/KEN").text
+
+
+def raw_get(client: TestClient, path: str, encoding: str) -> tuple[dict[str, str], bytes]:
+    """Headers and body bytes as sent, not decoded by the client."""
+    with client.stream("GET", path, headers={"Accept-Encoding": encoding}) as response:
+        assert response.status_code == 200
+        return dict(response.headers), b"".join(response.iter_raw())
+
+
+def test_a_kept_gzip_answer_decompresses_to_the_plain_one(client) -> None:  # type: ignore[no-untyped-def]
+    raw_get(client, "/countries/KEN", "gzip")  # kept compressed
+    headers, compressed = raw_get(client, "/countries/KEN", "gzip")
+    plain_headers, plain = raw_get(client, "/countries/KEN", "identity")
+    assert headers["content-encoding"] == "gzip" and "content-encoding" not in plain_headers
+    assert int(headers["content-length"]) == len(compressed) < len(plain) // 2
+    assert gzip.decompress(compressed) == plain
+    assert headers["vary"] == plain_headers["vary"] == "Accept-Encoding"
+    assert headers["etag"] != plain_headers["etag"]  # two representations, two tags
+
+
+def test_a_kept_answer_keeps_the_security_headers(client) -> None:  # type: ignore[no-untyped-def]
+    first = client.get("/countries/KEN")
+    again = client.get("/countries/KEN")
+    for name, value in SECURITY_HEADERS.items():
+        assert first.headers[name] == again.headers[name] == value
+    assert "strict-transport-security" not in again.headers  # plain http: no HSTS
+
+
+def test_a_matching_etag_gets_304_without_the_body(client) -> None:  # type: ignore[no-untyped-def]
+    first = client.get(f"{API}/deployments?country=KEN")
+    tag = first.headers["etag"]
+    assert client.get(f"{API}/deployments?country=KEN").headers["etag"] == tag  # the hit: same tag
+    not_modified = client.get(f"{API}/deployments?country=KEN", headers={"If-None-Match": f'"x", {tag}'})
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert not_modified.headers["etag"] == tag and "content-type" not in not_modified.headers
+    assert not_modified.headers["x-content-type-options"] == "nosniff"
+    other = client.get(f"{API}/deployments?country=KEN", headers={"If-None-Match": '"not-this-one"'})
+    assert other.status_code == 200 and other.json() == first.json()
+
+
+def test_an_old_etag_gets_the_changed_answer(client, fresh_registry, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tag = client.get("/countries/KEN").headers["etag"]
+    (tmp_path / "new.json").write_text(json.dumps({"deployments": [NEW_KENYAN_DEPLOYMENT]}))
+    fresh_registry.load([tmp_path / "new.json"])
+    changed = client.get("/countries/KEN", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and "ken-kisumu-cctv-2031" in changed.text
+    assert changed.headers["etag"] != tag
+
+
+def test_head_is_answered_from_the_kept_get(client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    got = client.get(f"{API}/countries/KEN")
+    monkeypatch.setattr(queries, "country", lambda *a, **k: pytest.fail("not served from the cache"))
+    head = client.head(f"{API}/countries/KEN")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == got.headers["etag"]
+    assert head.headers["content-length"] == got.headers["content-length"]
+
+
+def test_only_a_database_other_connections_can_see_has_a_change_probe(tmp_path) -> None:
+    assert change_probe(create_engine("sqlite:///:memory:")) is None
+    assert change_probe(create_engine("postgresql+psycopg://u@localhost/db")) is None
+    probe = change_probe(create_engine(f"sqlite:///{tmp_path / 'r.db'}"))
+    assert probe is not None and probe() == probe()

@@ -6,12 +6,13 @@ import gzip
 import json
 from collections.abc import Iterator
 
+import anyio
 import pytest
 from sqlalchemy import create_engine
 
 from oversight.accounts.sessions import COOKIE
 from oversight.api import create_app
-from oversight.api.cache import Entry, ResponseCache
+from oversight.api.cache import Entry, ResponseCache, VersionWatch
 from oversight.api.guards import SECURITY_HEADERS
 from oversight.app import Registry
 from oversight.store import queries
@@ -164,3 +165,37 @@ def test_only_a_database_other_connections_can_see_has_a_change_probe(tmp_path) 
     assert change_probe(create_engine("postgresql+psycopg://u@localhost/db")) is None
     probe = change_probe(create_engine(f"sqlite:///{tmp_path / 'r.db'}"))
     assert probe is not None and probe() == probe()
+
+
+def test_a_probe_that_cannot_read_the_counter_says_the_registry_may_have_changed(tmp_path) -> None:
+    path = tmp_path / "r.db"
+    probe = change_probe(create_engine(f"sqlite:///{path}"))
+    assert probe is not None
+    path.write_bytes(b"not a database, " * 512)
+    assert probe() != probe()
+
+
+def test_requests_arriving_together_after_a_change_read_the_version_once() -> None:
+    reads: list[int] = []
+    mark = [1]
+
+    def version() -> int:
+        reads.append(mark[0])
+        return mark[0]
+
+    watch = VersionWatch(version, probe=lambda: mark[0])
+
+    async def twenty_requests() -> list[object]:
+        seen: list[object] = []
+
+        async def one() -> None:
+            seen.append(await watch.current())
+
+        async with anyio.create_task_group() as group:
+            for _ in range(20):
+                group.start_soon(one)
+        return seen
+
+    assert anyio.run(twenty_requests) == [1] * 20 and reads == [1]
+    mark[0] = 2  # a commit somewhere
+    assert anyio.run(twenty_requests) == [2] * 20 and reads == [1, 2]

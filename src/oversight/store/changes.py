@@ -36,12 +36,16 @@ def change_probe(engine: Engine) -> Callable[[], Hashable] | None:
         return None
     # check_same_thread=False: the probe is called from the event loop, and a test client runs
     # that loop in a thread of its own; sqlite3 serialises calls on one connection.
-    connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    # A short timeout: the probe runs on the event loop, which must not wait for a lock.
+    connection = sqlite3.connect(path, timeout=0.05, check_same_thread=False, isolation_level=None)
     leads = _Every(LEADS_EVERY_SECONDS, bundled_leads_version)
 
     def probe() -> Hashable:
-        # fetchall steps the statement to its end, so no read transaction stays open.
-        (counter,), = connection.execute("PRAGMA data_version").fetchall()
+        try:
+            # fetchall steps the statement to its end, so no read transaction stays open.
+            (counter,), = connection.execute("PRAGMA data_version").fetchall()
+        except sqlite3.Error:  # busy or unreadable: say "may have changed", so the version is read
+            return object()
         return counter, leads()
 
     return probe

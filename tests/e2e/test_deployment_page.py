@@ -28,15 +28,17 @@ def fact_row(page: Any, label: str) -> Any:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_each_fact_links_to_the_sources_that_support_it(page: Any, portal: Portal, size: dict[str, int]) -> None:
+def test_each_fact_links_to_the_sources_that_support_it(page: Any, portal: Portal,
+                                                        size: dict[str, int]) -> None:
     deployment = portal.get_json(f"/api/v1/deployments/{SAFE_CITY}")
     supporting = {field: {n for n, s in enumerate(deployment["sources"], start=1) if field in s["supports"]}
                   for field in ("country", "city", "technologies", "status", "buyer", "suppliers")}
     page.set_viewport_size(size)
     page.goto(f"/deployments/{SAFE_CITY}")
     assert page.locator("ol.sources > li[id^='source-']").count() == len(deployment["sources"])
-    for label, field in [("Country \\(where used\\)", "country"), ("City", "city"), ("Technologies", "technologies"),
-                         ("Status", "status"), ("Buyer", "buyer")]:
+    rows = [("Country \\(where used\\)", "country"), ("City", "city"), ("Technologies", "technologies"),
+            ("Status", "status"), ("Buyer", "buyer")]
+    for label, field in rows:
         assert set(cited_numbers(fact_row(page, label))) == supporting[field], f"the {label} row's citations"
     suppliers = page.locator("section", has=page.locator("#suppliers-heading"))
     assert set(cited_numbers(suppliers)) == supporting["suppliers"], "the suppliers' citations"
@@ -45,14 +47,15 @@ def test_each_fact_links_to_the_sources_that_support_it(page: Any, portal: Porta
     # which lists the field among those it supports.
     status_ref = fact_row(page, "Status").locator("a.ref").first
     box = status_ref.bounding_box()
-    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= size["width"]
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= size["width"]
     number = cited_numbers(fact_row(page, "Status"))[0]
     status_ref.click()
     page.wait_for_url(f"**#source-{number}")
     target = page.locator(f"#source-{number}")
     assert target.evaluate("li => li.matches(':target')")
-    assert page.evaluate("() => { const r = document.querySelector(':target').getBoundingClientRect();"
-                         " return r.top > -1 && r.top < window.innerHeight; }"), "the source is not scrolled into view"
+    in_view = page.evaluate("() => { const r = document.querySelector(':target').getBoundingClientRect();"
+                            " return r.top > -1 && r.top < window.innerHeight; }")
+    assert in_view, "the source is not scrolled into view"
     assert "status" in target.locator(".supports").inner_text()
     assert page_width(page)[0] <= page_width(page)[1], "the page is wider than the viewport"
 
@@ -69,7 +72,8 @@ def test_status_says_as_of_when_and_undated_sources_say_why(page: Any, portal: P
         assert re.match(r"undated: \w+.{10,}", text), f"an undated source should say why: {text!r}"
     evidence = fact_row(page, "Evidence").locator("td").inner_text()
     dated = sum(1 for s in deployment["sources"] if s["published"])
-    assert re.match(rf"{len(deployment['sources'])} sources from \d+ publishers, {dated} of them dated", evidence)
+    sources = len(deployment["sources"])
+    assert re.match(rf"{sources} sources from \d+ publishers, {dated} of them dated", evidence), evidence
 
 
 @pytest.mark.parametrize("size", SIZES)

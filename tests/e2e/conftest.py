@@ -255,6 +255,11 @@ def page_width(page: Any) -> tuple[int, int]:
     return page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
 
 
+def fact_row(page: Any, label: str) -> Any:
+    """The row of a deployment page's facts table whose heading is `label` (a regular expression)."""
+    return page.locator("table.facts tr", has=page.locator("th", has_text=re.compile(f"^{label}$")))
+
+
 def _artifact_name(node_name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", node_name).strip("-") + ".png"
 

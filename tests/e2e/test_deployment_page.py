@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import PHONE, SIZES, Portal, page_width
+from tests.e2e.conftest import PHONE, SIZES, Portal, fact_row, page_width
 
 # Police face recognition across a city's CCTV: the record the issue names.
 SAFE_CITY = "ken-nairobi-mombasa-safe-city"
@@ -21,10 +21,6 @@ def cited_numbers(row: Any) -> list[int]:
     hrefs = row.locator("a.ref").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert all(re.fullmatch(r"#source-\d+", href) for href in hrefs), hrefs
     return [int(href.removeprefix("#source-")) for href in hrefs]
-
-
-def fact_row(page: Any, label: str) -> Any:
-    return page.locator("table.facts tr", has=page.locator("th", has_text=re.compile(f"^{label}$")))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -24,8 +24,8 @@ def every_kind_of_page(portal: Portal) -> list[str]:
     deployment = next(d for d in portal.get_json("/api/v1/deployments")["items"] if d["suppliers"])
     vendor = deployment["suppliers"][0]["name"]
     return ["/", "/deployments", f"/deployments/{deployment['id']}", "/countries", "/countries/KEN",
-            "/vendors", f"/vendors/{vendor}", "/search?q=safe+city+kenya", "/methodology", "/downloads",
-            "/releases", "/assess", "/corrections", "/login"]
+            "/vendors", f"/vendors/{vendor}", "/search?q=safe+city+kenya", "/screen", "/methodology",
+            "/downloads", "/releases", "/assess", "/corrections", "/login"]
 
 
 # Each key column's first data cell, and whether it lies inside the viewport (left edge >= 0,

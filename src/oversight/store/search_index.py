@@ -14,19 +14,22 @@ the same words and find the same records. `refresh` runs in the writer's transac
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Float, String, delete, select, text, update
+from sqlalchemy import Float, Row, String, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 
 from oversight.store.models import (
     Deployment,
     DeploymentSupplier,
+    DeploymentTechnology,
     Organisation,
+    OrganisationAlias,
     SearchName,
     SearchRecord,
     SearchWord,
@@ -81,17 +84,60 @@ def _quoted(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _organisation_names(org: Organisation) -> list[str]:
-    return [n for n in (org.name, org.legal_name, *(a.alias for a in org.aliases)) if n]
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
 
 
-def _deployment_document(dep: Deployment) -> Document:
-    orgs = [s.organisation for s in dep.suppliers] + ([dep.buyer] if dep.buyer else [])
+def _organisation_names(session: Session, ids: set[int]) -> dict[int, list[str]]:
+    """Name, legal name and aliases of each organisation."""
+    names: dict[int, list[str]] = {}
+    for chunk in _chunks(sorted(ids)):
+        own = (select(Organisation.id, Organisation.name, Organisation.legal_name)
+               .where(Organisation.id.in_(chunk)))
+        for org_id, name, legal_name in session.execute(own):
+            names[org_id] = [n for n in (name, legal_name) if n]
+        aliases = (select(OrganisationAlias.organisation_id, OrganisationAlias.alias)
+                   .where(OrganisationAlias.organisation_id.in_(chunk)).order_by(OrganisationAlias.id))
+        for org_id, alias in session.execute(aliases):
+            names[org_id].append(alias)
+    return names
+
+
+def _deployment_documents(session: Session, ids: Sequence[str]) -> list[Document]:
+    """Read with plain queries, not the ORM: a load of 100,000 deployments indexes them all."""
+    documents: list[Document] = []
+    for chunk in _chunks(ids):
+        rows = session.execute(select(
+            Deployment.id, Deployment.country, Deployment.city, Deployment.region, Deployment.status,
+            Deployment.description, Deployment.financing, Deployment.disputes, Deployment.buyer_id,
+        ).where(Deployment.id.in_(chunk))).all()
+        technologies: dict[str, list[str]] = defaultdict(list)
+        for dep_id, technology in session.execute(select(
+                DeploymentTechnology.deployment_id, DeploymentTechnology.technology)
+                .where(DeploymentTechnology.deployment_id.in_(chunk))):
+            technologies[dep_id].append(technology)
+        orgs: dict[str, list[int]] = defaultdict(list)
+        for dep_id, org_id in session.execute(select(
+                DeploymentSupplier.deployment_id, DeploymentSupplier.organisation_id)
+                .where(DeploymentSupplier.deployment_id.in_(chunk)).order_by(DeploymentSupplier.position)):
+            orgs[dep_id].append(org_id)
+        for row in rows:
+            if row.buyer_id is not None:
+                orgs[row.id].append(row.buyer_id)
+        names = _organisation_names(session, {org_id for found in orgs.values() for org_id in found})
+        documents += [_deployment_document(row, sorted(technologies[row.id]),
+                                           [name for org_id in orgs[row.id] for name in names[org_id]])
+                      for row in rows]
+    return documents
+
+
+def _deployment_document(dep: Row[Any], technologies: list[str], org_names: list[str]) -> Document:
     places = [p.strip() for value in (dep.city, dep.region) if value for p in value.split(";") if p.strip()]
-    labels = [*(p for t in dep.technologies for p in term_phrases("technology", t.technology)),
+    labels = [*(p for t in technologies for p in term_phrases("technology", t)),
               *term_phrases("status", dep.status)]
     return Document("deployment", dep.id, {
-        "names": [w for org in orgs for name in _organisation_names(org) for w in words(name)],
+        "names": [w for name in org_names for w in words(name)],
         "places": [w for p in (*places, *country_names(dep.country)) for w in words(p)],
         "labels": [w for phrase in labels for w in phrase.split()],
         "body": [w for value in (dep.id, dep.description, dep.financing, dep.disputes) if value
@@ -99,19 +145,22 @@ def _deployment_document(dep: Deployment) -> Document:
     }, [(" ".join(words(p)), "place", p) for p in places if words(p)])
 
 
-def _organisation_document(org: Organisation) -> Document:
-    names = _organisation_names(org)
-    return Document("organisation", org.key, {
-        "names": [w for name in names for w in words(name)],
-        "places": [w for p in (country_names(org.country) if org.country else ()) for w in p.split()],
-        "labels": words(org.kind),
-        "body": [w for value in (org.description, org.website) if value for w in words(value)],
-    }, [(" ".join(words(n)), "vendor", org.name) for n in names if words(n)])
-
-
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
+def _organisation_documents(session: Session, keys: Sequence[str]) -> list[Document]:
+    """Suppliers only: buyer agencies are found through their deployments."""
+    documents: list[Document] = []
+    for chunk in _chunks(keys):
+        rows = session.execute(select(
+            Organisation.id, Organisation.key, Organisation.name, Organisation.kind, Organisation.country,
+            Organisation.description, Organisation.website,
+        ).where(Organisation.key.in_(chunk), Organisation.kind != "buyer_agency")).all()
+        names = _organisation_names(session, {row.id for row in rows})
+        documents += [Document("organisation", row.key, {
+            "names": [w for name in names[row.id] for w in words(name)],
+            "places": [w for p in (country_names(row.country) if row.country else ()) for w in p.split()],
+            "labels": words(row.kind),
+            "body": [w for value in (row.description, row.website) if value for w in words(value)],
+        }, [(" ".join(words(n)), "vendor", row.name) for n in names[row.id] if words(n)]) for row in rows]
+    return documents
 
 
 def refresh(session: Session, *, deployments: Iterable[str] = (), organisations: Iterable[str] = ()) -> None:
@@ -126,18 +175,7 @@ def refresh(session: Session, *, deployments: Iterable[str] = (), organisations:
         dep_ids |= set(session.scalars(select(DeploymentSupplier.deployment_id)
                                        .where(DeploymentSupplier.organisation_id.in_(ids))))
         dep_ids |= set(session.scalars(select(Deployment.id).where(Deployment.buyer_id.in_(ids))))
-    documents: list[Document] = []
-    for chunk in _chunks(org_keys):
-        documents += [_organisation_document(org) for org in session.scalars(
-            select(Organisation).where(Organisation.key.in_(chunk), Organisation.kind != "buyer_agency")
-            .options(selectinload(Organisation.aliases)))]
-    for chunk in _chunks(sorted(dep_ids)):
-        documents += [_deployment_document(dep) for dep in session.scalars(
-            select(Deployment).where(Deployment.id.in_(chunk)).options(
-                selectinload(Deployment.technologies),
-                selectinload(Deployment.suppliers).selectinload(DeploymentSupplier.organisation)
-                .selectinload(Organisation.aliases),
-                selectinload(Deployment.buyer).selectinload(Organisation.aliases)))]
+    documents = _organisation_documents(session, org_keys) + _deployment_documents(session, sorted(dep_ids))
     _replace(session, [("organisation", org_keys), ("deployment", sorted(dep_ids))], documents)
 
 

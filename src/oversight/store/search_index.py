@@ -90,7 +90,7 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 
 def _organisation_names(session: Session, ids: set[int]) -> dict[int, list[str]]:
-    """Name, legal name and aliases of each organisation."""
+    """Name, legal name and aliases of each organisation (as written)."""
     names: dict[int, list[str]] = {}
     for chunk in _chunks(sorted(ids)):
         own = (select(Organisation.id, Organisation.name, Organisation.legal_name)
@@ -126,19 +126,22 @@ def _deployment_documents(session: Session, ids: Sequence[str]) -> list[Document
             if row.buyer_id is not None:
                 orgs[row.id].append(row.buyer_id)
         names = _organisation_names(session, {org_id for found in orgs.values() for org_id in found})
+        # split each organisation's names once, not once per deployment it took part in
+        org_words = {org_id: [w for name in found for w in words(name)] for org_id, found in names.items()}
         documents += [_deployment_document(row, sorted(technologies[row.id]),
-                                           [name for org_id in orgs[row.id] for name in names[org_id]])
+                                           [w for org_id in orgs[row.id] for w in org_words[org_id]])
                       for row in rows]
     return documents
 
 
-def _deployment_document(dep: Row[Any], technologies: list[str], org_names: list[str]) -> Document:
+def _deployment_document(dep: Row[Any], technologies: list[str], org_words: list[str]) -> Document:
     places = [p.strip() for value in (dep.city, dep.region) if value for p in value.split(";") if p.strip()]
     labels = [*(p for t in technologies for p in term_phrases("technology", t)),
               *term_phrases("status", dep.status)]
     return Document("deployment", dep.id, {
-        "names": [w for name in org_names for w in words(name)],
-        "places": [w for p in (*places, *country_names(dep.country)) for w in words(p)],
+        "names": org_words,
+        "places": [w for p in places for w in words(p)] + [w for p in country_names(dep.country)
+                                                            for w in p.split()],
         "labels": [w for phrase in labels for w in phrase.split()],
         "body": [w for value in (dep.id, dep.description, dep.financing, dep.disputes) if value
                  for w in words(value)],

@@ -21,11 +21,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bench_registry import p99, timed  # noqa: E402
 from synthetic import write_corpus  # noqa: E402
 
 from oversight.app import Registry  # noqa: E402
@@ -52,20 +52,6 @@ def baseline_module(root: Path) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up there
     exec(compile(source, f"{BASELINE}:search.py", "exec"), module.__dict__)  # noqa: S102
     return module
-
-
-def timed(function: Callable[[], object], repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
-def p99(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import delete, inspect, select, text
 
 from oversight.app import Registry
 from oversight.store import search_index
+from oversight.store.db import alembic_config, upgrade
 from oversight.store.models import SearchRecord, SearchWord
 from oversight.store.search import search
 from tests.conftest import FIXTURES, PG_URL
@@ -155,3 +157,12 @@ def test_sqlite_and_postgresql_give_the_same_answers(tmp_path: Path) -> None:
             answers.append({q: _summary(search(session, q, limit=50)) for q in QUERIES})
         registry.engine.dispose()
     assert answers[0] == answers[1]
+
+
+def test_the_migration_indexes_an_existing_registry(loaded: Registry) -> None:
+    command.downgrade(alembic_config(loaded.engine), "0008_list_imports")
+    with loaded.engine.connect() as connection:
+        assert "search_records" not in inspect(connection).get_table_names()
+    upgrade(loaded.engine)
+    assert _ids(loaded, "camera network") == ["ken-nairobi-safe-city"]
+    assert _ids(loaded, "hikvsion") == ["ecu-national-ecu911"]

@@ -87,6 +87,13 @@ def test_search_reads_the_index_not_the_tables(loaded: Registry) -> None:
     assert _ids(loaded, "camera network") == []
 
 
+def test_an_edited_deployment_is_found_by_its_new_words_only(loaded: Registry, tmp_path: Path) -> None:
+    _load_text(loaded, tmp_path, "mombasa.yaml", MOMBASA)
+    _load_text(loaded, tmp_path, "edit.yaml", MOMBASA.replace("Thermal cameras", "Licence-plate readers"))
+    assert _ids(loaded, "thermal") == []
+    assert _ids(loaded, "licence plate readers") == ["ken-mombasa-port-cameras"]
+
+
 def _documents_with(registry: Registry, word: str) -> int | None:
     with registry.session() as session:
         return session.scalar(select(SearchWord.documents).where(SearchWord.word == word))

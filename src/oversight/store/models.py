@@ -446,8 +446,8 @@ class SearchRecord(Base):
     body: Mapped[str] = mapped_column(Text)  # id, description, financing, disputes
 
 class SearchWord(Base):
-    """Every word of the search index, with the number of index documents that hold it: the
-    lexicon that a misspelt query word is corrected against (through a trigram index, see
+    """Every word of the search index without a digit, with the number of index documents that
+    hold it: the lexicon that a misspelt query word is corrected against (through a trigram index, see
     store/search_index.py). Kept by search_index.refresh, never written elsewhere."""
 
     __tablename__ = "search_words"

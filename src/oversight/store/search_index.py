@@ -199,7 +199,7 @@ def _replace(session: Session, records: list[tuple[str, Sequence[str]]], documen
         for chunk in _chunks(refs):
             where = (SearchRecord.entity == entity, SearchRecord.ref.in_(chunk))
             for row in session.execute(select(*(getattr(SearchRecord, f) for f in FIELDS)).where(*where)):
-                counts.subtract({w for value in row for w in value.split()})
+                counts.subtract(_lexicon({w for value in row for w in value.split()}))
             session.execute(delete(SearchRecord).where(*where))
             session.execute(delete(SearchName).where(SearchName.entity == entity, SearchName.ref.in_(chunk)))
     postgres = session.get_bind().dialect.name == "postgresql"
@@ -214,8 +214,14 @@ def _replace(session: Session, records: list[tuple[str, Sequence[str]]], documen
     if names:
         session.execute(SearchName.__table__.insert(), names)
     for doc in documents:
-        counts.update(doc.words())
+        counts.update(_lexicon(doc.words()))
     _count_words(session, counts)
+
+
+def _lexicon(found: set[str]) -> set[str]:
+    """The words a misspelling may be corrected to: not numbers, ids or codes with digits (a
+    mistyped number is another number, not a typo), which would also make most of the lexicon."""
+    return {word for word in found if not any(ch.isdigit() for ch in word)}
 
 
 def _count_words(session: Session, counts: Counter[str]) -> None:

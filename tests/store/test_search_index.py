@@ -76,7 +76,7 @@ def test_a_loaded_deployment_is_found_through_the_index(loaded: Registry, tmp_pa
     with loaded.session() as session:
         assert session.scalar(select(SearchRecord.places).where(
             SearchRecord.ref == "ken-mombasa-port-cameras")).startswith("mombasa kenya")
-        ranked = search_index.ranked(session, "deployment", [["thermal"]])
+        ranked = search_index.ranked(session, "deployment", ["thermal"])
         assert list(session.execute(select(ranked.c.ref)).scalars()) == ["ken-mombasa-port-cameras"]
 
 

@@ -54,9 +54,9 @@ class Understood:
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in (*FILTERS, "words", "corrected")}
 
-    def groups(self) -> list[list[str]]:
-        """The index query of the words left over: each of their words must match."""
-        return [[word] for entry in self.words for word in words(entry)]
+    def terms(self) -> list[str]:
+        """The index query of the words left over (a place of several words gives several)."""
+        return [word for entry in self.words for word in words(entry)]
 
 
 @cache
@@ -144,24 +144,24 @@ def search(session: Session, q: str, *, limit: int, offset: int = 0) -> dict[str
     understood = understand(session, q)
     filters = DeploymentFilter(country=understood.country, technology=understood.technology,
                                status=understood.status, vendor=understood.vendor)
-    groups = understood.groups()
-    ranked = search_index.ranked(session, "deployment", groups) if groups else None
+    terms = understood.terms()
+    ranked = search_index.ranked(session, "deployment", terms) if terms else None
     total = queries.count_deployments(session, filters, ranked=ranked)
     deployments = queries.deployments(session, filters, limit=limit, offset=offset, ranked=ranked)
     return {"query": q, "understood": understood.as_dict(), "total": total, "limit": limit,
             "offset": offset, "deployments": deployments,
-            "organisations": _organisations(session, understood, groups)}
+            "organisations": _organisations(session, understood, terms)}
 
 
-def _organisations(session: Session, understood: Understood, groups: list[list[str]]) -> list[dict[str, Any]]:
+def _organisations(session: Session, understood: Understood, terms: list[str]) -> list[dict[str, Any]]:
     """The suppliers the query names (through any alias, or a near spelling), else those whose
     indexed documents match the words left over, the best match first."""
     if understood.vendor:
         ids = queries.organisation_ids_named(session, understood.vendor)
         return queries.organisations(session, only=ids)
-    if not groups:
+    if not terms:
         return []
-    ranked = search_index.ranked(session, "organisation", groups)
+    ranked = search_index.ranked(session, "organisation", terms)
     order = list(session.execute(select(Organisation.id).join(ranked, ranked.c.ref == Organisation.key)
                                  .order_by(ranked.c.score.desc(), Organisation.name)).scalars())
     return queries.organisations(session, only=order)

@@ -38,7 +38,7 @@ from oversight.store.search_terms import country_names, term_phrases, words
 
 FIELDS = ("names", "places", "labels", "body")
 TSVECTOR_WEIGHTS = dict(zip(FIELDS, "ABCD", strict=True))
-BM25_WEIGHTS = "8.0, 4.0, 2.0, 1.0"  # names, places, labels, body: ts_rank's default ratios
+BM25_WEIGHTS = "8.0, 4.0, 2.0, 1.0"  # names, places, labels, body: a name weighs most, as tsvector's A
 MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
 CANDIDATES = 100  # similar words read per misspelt word
 CHUNK = 500
@@ -247,19 +247,18 @@ def _postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def _match_expression(session: Session, groups: list[list[str]]) -> str:
-    """A query in the database's own syntax: every group must match, any word of a group will
-    do, and a word matches the words it begins ("camera" finds "cameras")."""
+def _match_expression(session: Session, terms: list[str]) -> str:
+    """A query in the database's own syntax: every term must begin a word of the document
+    ("camera" finds "cameras")."""
     if _postgres(session):
-        return " & ".join("(" + " | ".join(f"{_quoted(w)}:*" for w in group) + ")" for group in groups)
-    return " AND ".join("(" + " OR ".join('"' + w.replace('"', '""') + '"*' for w in group) + ")"
-                        for group in groups)
+        return " & ".join(f"{_quoted(term)}:*" for term in terms)
+    return " AND ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
 
-def ranked(session: Session, entity: str, groups: list[list[str]]) -> Subquery:
-    """The records of `entity` whose documents match every group, as (ref, score), a higher
+def ranked(session: Session, entity: str, terms: list[str]) -> Subquery:
+    """The records of `entity` whose documents match every term, as (ref, score), a higher
     score for a better match: bm25 on SQLite, ts_rank on PostgreSQL."""
-    expression = _match_expression(session, groups)
+    expression = _match_expression(session, terms)
     if _postgres(session):
         sql = ("SELECT ref, ts_rank(tsv, CAST(:expression AS tsquery)) AS score FROM search_records "
                "WHERE entity = :entity AND tsv @@ CAST(:expression AS tsquery)")
@@ -273,7 +272,7 @@ def ranked(session: Session, entity: str, groups: list[list[str]]) -> Subquery:
 
 def begins_a_word(session: Session, word: str) -> bool:
     """Whether some indexed document has a word that starts with `word`."""
-    expression = _match_expression(session, [[word]])
+    expression = _match_expression(session, [word])
     sql = ("SELECT 1 FROM search_records WHERE tsv @@ CAST(:expression AS tsquery) LIMIT 1"
            if _postgres(session) else
            "SELECT 1 FROM search_documents WHERE search_documents MATCH :expression LIMIT 1")

@@ -121,6 +121,7 @@ def test_a_new_alias_finds_the_organisations_deployments(loaded: Registry, tmp_p
     ("hikvsion", ["ecu-national-ecu911"], {"hikvsion": "hikvision"}),
     ("cammera network", ["ken-nairobi-safe-city"], {"cammera": "camera"}),
     ("exim loan", ["uga-kampala-cctv"], {}),
+    ("huawie kampala", ["uga-kampala-cctv"], {"huawie": "huawei"}),  # a swap of neighbours is one edit
 ])
 def test_misspellings_are_corrected_against_the_index(loaded: Registry, q: str, ids: list[str],
                                                       corrected: dict[str, str]) -> None:

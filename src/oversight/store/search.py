@@ -2,14 +2,14 @@
 
 A query is split into words as the index splits documents (search_terms.words). A word of five
 letters or more that begins no word of the index is corrected to the closest word of the index's
-lexicon (candidates from the database's trigram index, chosen by edit distance), so "hikvsion" is
-read as "hikvision". Then, left to right, the longest phrase that names something becomes a
-filter: a country (in English, Spanish, French or Portuguese), a technology or a status (with the
-search terms of schema.yaml), or a supplier by any name or alias in any script; a place a
-deployment names stays a word. The words left over must each begin a word of a deployment's
-indexed document (names, places, labels, description), and rank the results: bm25 on SQLite's
-FTS5, ts_rank on PostgreSQL (store/search_index.py). The portal's /search and GET /api/v1/search
-call the same `search`, so both give the same answer.
+lexicon (candidates from the database's trigram index, chosen by edit distance), so "hikvsion"
+is read as "hikvision" and "huawie" as "huawei". Then, left to right, the longest phrase that
+names something becomes a filter: a country (in English, Spanish, French or Portuguese), a
+technology or a status (with the search terms of schema.yaml), or a supplier by any name or alias
+in any script; a place a deployment names stays a word. The words left over must each begin a
+word of a deployment's indexed document (names, places, labels, description), and rank the
+results: bm25 on SQLite's FTS5, ts_rank on PostgreSQL (store/search_index.py). The portal's
+/search and GET /api/v1/search call the same `search`, so both give the same answer.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,6 +31,9 @@ from oversight.store.search_terms import Phrases, fixed_phrases, fixed_words, wo
 MAX_PHRASE_WORDS = 5
 MIN_FUZZY_LENGTH = 5  # shorter words are too easily mistaken for one another
 FUZZY_CUTOFF = 85
+# One edit in six letters or more, two in twelve; five letters with one edit (0.8) are too
+# easily another word ("kenyx" is not "kenya").
+SPELLING_CUTOFF = 0.83
 FILTERS = ("country", "technology", "status", "vendor")
 # Words that carry no meaning in a search box, in the languages of the search terms.
 STOPWORDS = frozenset((
@@ -88,13 +92,17 @@ def _fixed(phrase: str) -> tuple[str, tuple[str, str]] | None:
 
 
 def _correct(session: Session, word: str) -> str:
-    """`word`, or the index's closest word when it begins none and looks misspelt."""
+    """`word`, or the index's closest word when it begins none and looks misspelt: the most
+    alike by Damerau-Levenshtein (a swap of neighbours is one edit, so "huawie" is one edit from
+    "huawei"), then the word in most documents, then the first in alphabetical order, so that
+    both databases choose the same whatever order their trigram indexes offer candidates in."""
     if (len(word) < MIN_FUZZY_LENGTH or word in STOPWORDS or word in fixed_words()
             or search_index.begins_a_word(session, word)):
         return word
-    found = process.extractOne(word, search_index.similar_words(session, word),
-                               scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return found[0] if found else word
+    scored = [(DamerauLevenshtein.normalized_similarity(word, candidate), documents, candidate)
+              for candidate, documents in search_index.similar_words(session, word)]
+    alike = [entry for entry in scored if entry[0] >= SPELLING_CUTOFF]
+    return min(alike, key=lambda e: (-e[0], -e[1], e[2]))[2] if alike else word
 
 
 def understand(session: Session, q: str) -> Understood:

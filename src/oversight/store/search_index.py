@@ -279,21 +279,21 @@ def begins_a_word(session: Session, word: str) -> bool:
     return session.execute(text(sql), {"expression": expression}).first() is not None
 
 
-def similar_words(session: Session, word: str) -> list[str]:
-    """Words of the index that share letter trigrams with `word`, the most alike first: the
-    candidates among which a misspelling's correction is chosen."""
+def similar_words(session: Session, word: str) -> list[tuple[str, int]]:
+    """Words of the lexicon that share letter trigrams with `word`, with the number of documents
+    that hold them: the candidates among which a misspelling's correction is chosen."""
     if _postgres(session):
-        sql = ("SELECT word FROM search_words WHERE word % :word "
+        sql = ("SELECT word, documents FROM search_words WHERE word % :word "
                "ORDER BY similarity(word, :word) DESC, word LIMIT :limit")
-        return list(session.scalars(text(sql), {"word": word, "limit": CANDIDATES}))
+        return [tuple(row) for row in session.execute(text(sql), {"word": word, "limit": CANDIDATES})]
     trigrams = sorted({word[i : i + 3] for i in range(len(word) - 2)})
     if not trigrams:
         return []
-    sql = ("SELECT w.word FROM search_words_trigram "
+    sql = ("SELECT w.word, w.documents FROM search_words_trigram "
            "JOIN search_words AS w ON w.id = search_words_trigram.rowid "
            "WHERE search_words_trigram MATCH :expression ORDER BY rank, w.word LIMIT :limit")
     expression = " OR ".join(f'"{t}"' for t in trigrams if '"' not in t)
-    return list(session.scalars(text(sql), {"expression": expression, "limit": CANDIDATES}))
+    return [tuple(row) for row in session.execute(text(sql), {"expression": expression, "limit": CANDIDATES})]
 
 
 def names(session: Session, phrases: Iterable[str]) -> dict[str, tuple[str, str]]:

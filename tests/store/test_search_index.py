@@ -147,7 +147,7 @@ def _summary(found: dict) -> dict:
 
 
 QUERIES = ("safe city kenya", "hikvsion", "海康威视", "华为", "police", "operational cameras in Nairobi",
-           "exim loan", "facial recogniton", "cammera", "b", "nothing like this")
+           "exim loan", "facial recogniton", "cammera", "huawie", "polica", "b", "nothing like this")
 
 
 @pytest.mark.postgres

@@ -94,6 +94,11 @@ def test_an_edited_deployment_is_found_by_its_new_words_only(loaded: Registry, t
     assert _ids(loaded, "licence plate readers") == ["ken-mombasa-port-cameras"]
 
 
+def test_a_run_too_long_to_be_a_word_is_left_out(loaded: Registry, tmp_path: Path) -> None:
+    _load_text(loaded, tmp_path, "mombasa.yaml", MOMBASA.replace("Thermal", "Thermal " + "x" * 3000))
+    assert _ids(loaded, "thermal") == ["ken-mombasa-port-cameras"] and _ids(loaded, "xxxx") == []
+
+
 def _documents_with(registry: Registry, word: str) -> int | None:
     with registry.session() as session:
         return session.scalar(select(SearchWord.documents).where(SearchWord.word == word))

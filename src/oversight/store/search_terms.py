@@ -18,18 +18,19 @@ from oversight.registry.records import EXTRA_COUNTRIES, normalise_name
 
 COUNTRY_LANGUAGES = ("es", "fr", "pt")
 NOT_A_WORD = re.compile(r"[\W_]+")
+MAX_WORD = 200  # characters; search_words.word holds 300
 
 Phrases = dict[str, tuple[str, str]]  # normalised phrase -> (filter, value)
 
 
 def words(text: str) -> list[str]:
     """The words search indexes and matches: case, width, accents and punctuation folded, and
-    underscores split (so "safe_city" is two words, as SQLite's tokenizer would read it).
-    ASCII text skips the Unicode folding, which changes nothing there and is most of the cost
-    of indexing a large load."""
-    if text.isascii():
-        return NOT_A_WORD.sub(" ", text.lower()).split()
-    return NOT_A_WORD.sub(" ", normalise_name(text)).split()
+    underscores split (so "safe_city" is two words, as SQLite's tokenizer would read it). Runs
+    longer than MAX_WORD are no words anyone types, and would break the lexicon's column and
+    PostgreSQL's lexeme limit. ASCII text skips the Unicode folding, which changes nothing
+    there and is most of the cost of indexing a large load."""
+    folded = text.lower() if text.isascii() else normalise_name(text)
+    return [word for word in NOT_A_WORD.sub(" ", folded).split() if len(word) <= MAX_WORD]
 
 
 @cache

@@ -178,3 +178,28 @@ def test_denial_in_the_next_sentence(res: Resources) -> None:
     )
     [claim] = _claims(text, res)
     assert claim["status"] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Harbour city to get 300 new police cameras\n\nThe council voted on Monday.", True),
+        ("The council voted on Monday.\nNothing else", False),  # "The council ..." ends with a full stop
+        ("Inside the control room: how a port town watches its streets\nBody.", True),
+        (" ".join(["word"] * 25) + "\nBody.", False),  # too long for a headline
+    ],
+)
+def test_a_headline_is_a_short_line_of_its_own_without_a_full_stop(text: str, headline: bool) -> None:
+    from oversight.extract.segment import is_headline
+
+    start, end = segment(text)[0]
+    assert is_headline(text, start, end) is headline
+
+
+def test_the_year_of_a_running_system_is_that_of_its_start(res: Resources) -> None:
+    text = (
+        "Huawei installed 1,000 cameras in Belgrade in 2017. "
+        "In 2020 the Huawei cameras were still in use across Belgrade, officials said."
+    )
+    video = [c for c in _claims(text, res) if c["technology"] == "video_surveillance"]
+    assert [(c["status"], c["year"]) for c in video] == [("operational", 2017)]

@@ -34,6 +34,7 @@ from oversight.extract.bind import bind, clauses
 from oversight.extract.document_vendors import lend_vendors, note_suppliers
 from oversight.extract.notclaims import not_claim
 from oversight.extract.places import not_deployment_place
+from oversight.extract.segment import is_headline
 from oversight.extract.status import sentence_status
 from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, TECH, YEAR, Mention
 
@@ -58,6 +59,7 @@ class Candidate:
     via_anaphor: bool
     city_in_sentence: bool = False
     vendor_from_document: bool = False
+    headline: bool = False
 
 
 def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
@@ -169,6 +171,9 @@ def relate(
                 context_country or doc_country,
                 homes_of,
             )
+            if is_headline(text, *spans[i]):
+                for c in found:
+                    c.headline = True
             if status_sentence is not sentence:
                 # The year is that of the event that gives the status.
                 years = [m for m in status_sentence if m.kind == YEAR]

@@ -6,6 +6,7 @@ output record of the extraction contract.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from oversight.extract.relate import Candidate
@@ -67,7 +68,9 @@ def scored_claims(
         stated = [c for c in members if c.status]
         final = min(stated, key=lambda c: DOCUMENT_STATUS_ORDER.index(c.status))
         status = final.status
-        year = final.year or _first([c.year for c in stated]) or _first([c.year for c in members])
+        # The year of the event that gives the status: a deployment reported in several
+        # sentences with that status started at the earliest of their years.
+        year = _earliest(c for c in stated if c.status == status) or _earliest(stated) or _earliest(members)
         city = best.city or _first([c.city for c in members])
         values = features(members, best, status, shape)
         score = scorer.probability(values) if scorer else 0.5
@@ -86,6 +89,10 @@ def scored_claims(
         claims.append((claim, values))
     claims.sort(key=lambda cv: (cv[0]["evidence"]["start"], cv[0]["technology"], cv[0]["vendor"] or ""))
     return claims
+
+
+def _earliest(candidates: Iterable[Candidate]) -> int | None:
+    return min((c.year for c in candidates if c.year), default=None)
 
 
 def _first(values: list[Any]) -> Any:

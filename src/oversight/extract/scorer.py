@@ -45,6 +45,7 @@ FEATURES = (
     "has_year",
     "hedged",
     "log_supporting_sentences",
+    "only_in_headlines",
     *(f"tech_{t}" for t in sorted(vocab.TECHNOLOGIES)),
     "log_claims_in_sentence",
     "log_claims_in_document",
@@ -81,6 +82,7 @@ def features(members: list[Candidate], best: Candidate, status: str | None, shap
         out["no_status"] = 1.0
     out["has_year"] = float(any(c.year for c in members))
     out["hedged"] = float(all(c.hedged for c in members))
+    out["only_in_headlines"] = float(all(c.headline for c in members))
     out["log_supporting_sentences"] = math.log1p(len({c.start for c in members}))
     out[f"tech_{best.technology}"] = 1.0
     out["log_claims_in_sentence"] = math.log1p(min(shape.per_sentence.get(c.start, 1) for c in members))

@@ -203,3 +203,21 @@ def test_the_year_of_a_running_system_is_that_of_its_start(res: Resources) -> No
     )
     video = [c for c in _claims(text, res) if c["technology"] == "video_surveillance"]
     assert [(c["status"], c["year"]) for c in video] == [("operational", 2017)]
+
+
+def test_an_event_without_a_supplier_beside_a_named_one_is_its_own_claim(res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    text = (
+        "Huawei installed 1,000 cameras in Belgrade in 2017. "
+        "In 2021 the city council announced a tender for 2,000 more cameras in Belgrade."
+    )
+    scored = scored_document_claims(Document("t", text), res)
+    video = {
+        (c["vendor"], c["status"], c["year"]): values
+        for c, values in scored
+        if c["technology"] == "video_surveillance"
+    }
+    assert set(video) == {("Huawei", "operational", 2017), (None, "planned", 2021)}
+    assert video[(None, "planned", 2021)]["vendor_named_elsewhere"] == 1.0
+    assert video[(None, "planned", 2021)]["status_unlike_named"] == 1.0

@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING
 
 from oversight.extract.bind import bind, clauses
 from oversight.extract.document_vendors import lend_vendors, note_suppliers
+from oversight.extract.lexicon import STATUS_PRECEDENCE
 from oversight.extract.notclaims import not_claim
 from oversight.extract.places import not_deployment_place
 from oversight.extract.segment import is_headline
-from oversight.extract.status import sentence_status
+from oversight.extract.status import sentence_status, status_by_technology
 from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, TECH, YEAR, Mention
 
 if TYPE_CHECKING:
@@ -164,7 +165,9 @@ def relate(
                 sentence,
                 suppliers,
                 techs,
-                status,
+                status_by_technology(sentence, text, status, techs)
+                if status_sentence is sentence
+                else dict.fromkeys(techs, status),
                 sentence_places,
                 last_vendor,
                 prev_suppliers or next_suppliers,
@@ -247,7 +250,7 @@ def _candidates(
     sentence,
     suppliers,
     techs,
-    status,
+    status_of,
     sentence_places,
     last_vendor,
     prev_suppliers,
@@ -283,6 +286,8 @@ def _candidates(
         return []
 
     years = [m for m in sentence if m.kind == YEAR]
+    stated = [s for s in status_of.values() if s is not None]
+    status = min(stated, key=lambda s: STATUS_PRECEDENCE.index(s.value)) if stated else None
     anchor = status.start if status else min(t.start for t in techs.values())
     year = min(years, key=lambda m: abs(m.start - anchor)).value if years else None
     hedged = any(m.kind == HEDGE for m in sentence)
@@ -313,7 +318,7 @@ def _candidates(
                         vendor=name,
                         vendor_known=bool(vendor and vendor.org_kind != "unknown"),
                         technology=tech,
-                        status=status.value if status else None,
+                        status=status_of[tech].value if status_of[tech] else None,
                         year=year,
                         city=cities[0] if len(cities) == 1 else None,
                         start=span[0],

@@ -221,3 +221,11 @@ def test_an_event_without_a_supplier_beside_a_named_one_is_its_own_claim(res: Re
     assert set(video) == {("Huawei", "operational", 2017), (None, "planned", 2021)}
     assert video[(None, "planned", 2021)]["vendor_named_elsewhere"] == 1.0
     assert video[(None, "planned", 2021)]["status_unlike_named"] == 1.0
+
+
+def test_the_owner_in_a_description_of_the_supplier_is_not_a_supplier(res: Resources) -> None:
+    text = (
+        "Zambia's police hired CEIEC, the trading arm of the state-owned China Electronics Corporation, "
+        "to install CCTV cameras in Lusaka in 2018."
+    )
+    assert {c["vendor"] for c in _claims(text, res)} == {"CEIEC"}

@@ -26,6 +26,7 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -73,8 +74,24 @@ def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> li
     return out
 
 
-def _suppliers(sentence: list[Mention]) -> list[Mention]:
-    return [m for m in sentence if m.kind == ORG and m.org_kind not in ("financier", "buyer_agency")]
+# "the trading arm of the state-owned China Electronics Corporation", "a subsidiary of Acme":
+# the owner named in a description of the supplier is not a supplier itself.
+_OWNER_BEFORE_RE = re.compile(
+    r"\b(?:arm|subsidiary|subsidiaries|unit|division|affiliate|parent company|parent|owned by|controlled by"
+    r"|filiale|filial|subsidiaria|subsidiária|propriété) (?:of |de |du |da |do |del |d')?"
+    r"(?:the |la |le |el |a |o |l')?(?:[\w-]+ ){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _suppliers(sentence: list[Mention], text: str) -> list[Mention]:
+    return [
+        m
+        for m in sentence
+        if m.kind == ORG
+        and m.org_kind not in ("financier", "buyer_agency")
+        and not _OWNER_BEFORE_RE.search(text[max(0, m.start - 60) : m.start])
+    ]
 
 
 def _technologies(sentence: list[Mention], text: str) -> dict[str, Mention]:
@@ -131,7 +148,7 @@ def relate(
     prev_blocked = False
     last_found: list[Candidate] = []
     last_found_at = -10
-    suppliers_of = [_suppliers(s) for s in by_sentence]
+    suppliers_of = [_suppliers(s, text) for s in by_sentence]
     doc_suppliers: dict[str, dict[str, Mention]] = {}
     for i, sentence in enumerate(by_sentence):
         suppliers = suppliers_of[i]

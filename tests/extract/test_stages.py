@@ -229,3 +229,23 @@ def test_the_owner_in_a_description_of_the_supplier_is_not_a_supplier(res: Resou
         "to install CCTV cameras in Lusaka in 2018."
     )
     assert {c["vendor"] for c in _claims(text, res)} == {"CEIEC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        ("The Croatian police launched a national crime data bank in Zagreb in 2019.", "smart_policing"),
+        ("Since 2016 the police in Lima have used software to map crime and plan patrols.", "smart_policing"),
+        ("Since 2019 the police in Nairobi have been using a gang database.", "smart_policing"),
+        (
+            "The records went into a central registry launched by the Peruvian government in 2021.",
+            "big_data_platform",
+        ),
+        (
+            "En 2018 la policía de Chile puso en marcha un sistema de análisis criminal en Santiago.",
+            "smart_policing",
+        ),
+    ],
+)
+def test_police_data_and_central_registers_are_recognised(text: str, technology: str, res: Resources) -> None:
+    assert technology in {c["technology"] for c in _claims(text, res)}

@@ -35,6 +35,7 @@ TECHNOLOGY: dict[str, str] = {
     "smart_policing": """
         {police prédictive|policía predictiva|policiamento preditivo|policía predictivo|patrullaje predictivo}
         {prédiction de la criminalité|predicción del delito|predicción de delitos|análisis delictivo|mapas del delito|mapeo del delito}
+        {analyse criminelle|cartographie de la criminalité|análisis criminal|análise criminal|concentración de delitos|mancha criminal|manchas criminais|perfiles de sospechosos|perfis de suspeitos|profils de suspects}
     """,
     "social_media_monitoring": """
         {surveillance des réseaux sociaux|monitoreo de redes sociales|ciberpatrullaje|ciberpatrullajes|monitoramento de redes sociais}

@@ -53,8 +53,9 @@ from oversight.store.queries import DeploymentFilter
 from oversight.store.write import LoadReport, apply_batch, known_for
 
 # Folders of the bundled data that are not registry records: the AIGS tables (a cited layer
-# of findings) and the searched leads, each read by its own loader.
-LAYER_FOLDERS = ("aigs", "leads")
+# of findings) and the searched leads, each read by its own loader, and the fact audits, which
+# record for people how a sample of the records was re-checked and are loaded by nothing.
+NON_RECORD_FOLDERS = ("aigs", "leads", "audits")
 
 
 def bundled_data_dir() -> Path:
@@ -62,8 +63,8 @@ def bundled_data_dir() -> Path:
 
 
 def bundled_record_paths() -> list[Path]:
-    """The bundled registry records: every data folder but the layers."""
-    return sorted(p for p in bundled_data_dir().iterdir() if p.is_dir() and p.name not in LAYER_FOLDERS)
+    """The bundled registry records: every data folder but the layers and audits."""
+    return sorted(p for p in bundled_data_dir().iterdir() if p.is_dir() and p.name not in NON_RECORD_FOLDERS)
 
 
 BUNDLED_ACTOR = "oversight-dataset"  # the curated data shipped with the package, whoever ran init

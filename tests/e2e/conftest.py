@@ -1,9 +1,11 @@
 """End-to-end fixtures: the real app under uvicorn, and Debian's chromium driven by Playwright.
 
 One server per test session, on a free loopback port, over a temporary SQLite registry that
-holds the bundled data, a reviewer account and the candidate claims extracted from one
-fictional news story (a new deployment in Botswana). Each test gets a fresh browser context;
-its final page is saved as test-artifacts/e2e/<test name>.png, passing or not.
+holds the bundled data, a contributor, a reviewer and an admin account, one data release, and the
+candidate claims extracted from fictional news stories: a new deployment in Botswana, one that
+repeats a registry deployment in Kenya, and enough Namibian ones to fill more than one page of the
+review queue. Each test gets a fresh browser context; its final page is saved as
+test-artifacts/e2e/<test name>.png, passing or not.
 
 The browser is /usr/bin/chromium (or OVERSIGHT_BROWSER); Playwright never downloads one. With
 no browser the tests skip, unless OVERSIGHT_REQUIRE_BROWSER=1 (as in .ci/run): then they fail.
@@ -37,6 +39,9 @@ BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 REVIEWER = ("e2e-reviewer", "correct horse battery staple 42")
+CONTRIBUTOR = ("e2e-contributor", "purple monkey dishwasher 1987")
+ADMIN = ("e2e-admin", "tangerine submarine lighthouse 7")
+ACCOUNTS = {"reviewer": REVIEWER, "contributor": CONTRIBUTOR, "admin": ADMIN}
 # A fictional story (example.org, labelled as such in its text) about a deployment that the
 # bundled data does not hold: extraction turns it into one candidate claim for Botswana.
 STORY = {
@@ -49,8 +54,45 @@ STORY = {
             "Monday. The contract was signed in 2025. (This story is fictional; it exists only "
             "for Oversight's browser tests.)",
 }
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+SIZES = [pytest.param(PHONE, id="phone"), pytest.param(DESKTOP, id="desktop")]
 NEW_VENDOR = "Northwind Vision Systems"
 NEW_COUNTRY = "BWA"
+# A fictional story whose claim has the key (country, supplier, technology) of a registry
+# deployment: the review queue flags it as a possible duplicate and offers to merge it.
+SAME_KEY_STORY = {
+    "id": "e2e-fictional-nairobi",
+    "url": "https://news.example.org/e2e/nairobi-camera-expansion",
+    "title": "FICTIONAL TEST STORY: Nairobi camera network expanded",
+    "published": "2025-06-02T09:00:00Z",
+    "text": "NAIROBI - The Kenya National Police Service said Huawei has expanded the facial recognition "
+            "cameras of the Nairobi safe city system, the ministry said on Monday. The expansion was "
+            "completed in 2024. (This story is fictional; it exists only for Oversight's browser tests.)",
+}
+SAME_KEY_DEPLOYMENT = "ken-nairobi-mombasa-safe-city"
+# Fictional suppliers, one story each, so that the review queue holds more than one page (20).
+QUEUE_COUNTRY = "NAM"
+QUEUE_VENDORS = [f"{tree} Optics Systems" for tree in (
+    "Alder", "Birch", "Cedar", "Damson", "Elder", "Fir", "Ginkgo", "Hazel", "Juniper", "Larch", "Maple",
+    "Nutmeg", "Olive", "Poplar", "Quince", "Rowan", "Spruce", "Tamarind", "Walnut", "Yew", "Zelkova")]
+
+
+def queue_story(vendor: str) -> dict[str, str]:
+    slug = vendor.split()[0].lower()
+    return {
+        "id": f"e2e-fictional-windhoek-{slug}",
+        "url": f"https://news.example.org/e2e/windhoek-{slug}",
+        "title": f"FICTIONAL TEST STORY: Windhoek signs with {vendor}",
+        "published": "2025-05-06T09:00:00Z",
+        "text": f"WINDHOEK - The Namibian Police Force has signed a contract with {vendor} to install "
+                "facial recognition cameras across Windhoek, the ministry said on Monday. The contract "
+                "was signed in 2025. (This story is fictional; it exists only for Oversight's browser "
+                "tests.)",
+    }
+
+
+STORIES = [STORY, SAME_KEY_STORY, *map(queue_story, QUEUE_VENDORS)]
 
 
 @dataclass(frozen=True)
@@ -89,28 +131,34 @@ def oversight_command() -> list[str]:
     return [str(script)] if script.exists() else fallback
 
 
-def add_reviewer(db_url: str) -> str | None:
-    """Create the reviewer account through the CLI; the error text when the CLI refuses."""
-    name, password = REVIEWER
-    done = subprocess.run([*oversight_command(), "--db", db_url, "user", "add", name, "--role", "reviewer",
-                           "--password-stdin"], input=password + "\n", capture_output=True, text=True,
-                          timeout=60)
-    return None if done.returncode == 0 else (done.stderr or done.stdout).strip()
+def add_accounts(db_url: str) -> str | None:
+    """Create the accounts through the CLI; the error text when the CLI refuses one."""
+    for role, (name, password) in ACCOUNTS.items():
+        done = subprocess.run([*oversight_command(), "--db", db_url, "user", "add", name, "--role", role,
+                               "--password-stdin"], input=password + "\n", capture_output=True, text=True,
+                              timeout=60)
+        if done.returncode != 0:
+            return f"`oversight user add {name} --role {role} --password-stdin` failed: " + (
+                done.stderr or done.stdout).strip()
+    return None
 
 
 def build_registry(folder: Path) -> tuple[str, str | None]:
+    """The registry in `folder` (with its releases under folder/releases); the database URL and
+    the error text when an account could not be made."""
     from oversight.cli.extract import run_extract
     from oversight.extract.readers import MAX_BYTES
 
     db_url = f"sqlite:///{folder / 'e2e.db'}"
     registry = Registry(db_url)
     registry.load_bundled()
-    story = folder / "news.jsonl"
-    story.write_text(json.dumps(STORY) + "\n", encoding="utf-8")
-    counts, failures, _ = run_extract([str(story)], None, 1, MAX_BYTES, False, registry)
-    assert not failures and counts["stored"] >= 1, f"the fictional story gave no stored claim: {counts}"
+    registry.release(folder / "releases")
+    news = folder / "news.jsonl"
+    news.write_text("".join(json.dumps(story) + "\n" for story in STORIES), encoding="utf-8")
+    counts, failures, _ = run_extract([str(news)], None, 1, MAX_BYTES, False, registry)
+    assert not failures and counts["stored"] >= len(STORIES), f"a story gave no stored claim: {counts}"
     registry.engine.dispose()
-    return db_url, add_reviewer(db_url)
+    return db_url, add_accounts(db_url)
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
@@ -138,9 +186,11 @@ def portal(e2e_registry: tuple[str, str | None], tmp_path_factory: pytest.TempPa
     db_url, _ = e2e_registry
     port = _free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
+    data_dir = Path(db_url.removeprefix("sqlite:///")).parent  # where build_registry wrote the releases
     with log.open("wb") as out:
         process = subprocess.Popen([*oversight_command(), "--db", db_url, "serve", "--host", "127.0.0.1",
-                                    "--port", str(port)], stdout=out, stderr=subprocess.STDOUT)
+                                    "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "OVERSIGHT_DATA_DIR": str(data_dir)})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url, process, log)
@@ -153,12 +203,26 @@ def portal(e2e_registry: tuple[str, str | None], tmp_path_factory: pytest.TempPa
             process.kill()
 
 
-@pytest.fixture
-def reviewer(e2e_registry: tuple[str, str | None]) -> tuple[str, str]:
+def _account(e2e_registry: tuple[str, str | None], role: str) -> tuple[str, str]:
     _, problem = e2e_registry
     if problem is not None:
-        pytest.fail(f"`oversight user add {REVIEWER[0]} --role reviewer --password-stdin` failed: {problem}")
-    return REVIEWER
+        pytest.fail(problem)
+    return ACCOUNTS[role]
+
+
+@pytest.fixture
+def reviewer(e2e_registry: tuple[str, str | None]) -> tuple[str, str]:
+    return _account(e2e_registry, "reviewer")
+
+
+@pytest.fixture
+def contributor(e2e_registry: tuple[str, str | None]) -> tuple[str, str]:
+    return _account(e2e_registry, "contributor")
+
+
+@pytest.fixture
+def admin(e2e_registry: tuple[str, str | None]) -> tuple[str, str]:
+    return _account(e2e_registry, "admin")
 
 
 @pytest.fixture(scope="session")
@@ -175,6 +239,25 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=executable, headless=True, args=BROWSER_ARGS)
         yield launched
         launched.close()
+
+
+def sign_in(page: Any, name: str, password: str) -> None:
+    page.goto("/login")
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", password)
+    page.locator("form[action='/login'] button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("#login-error").count() == 0, f"{name} could not sign in"
+
+
+def page_width(page: Any) -> tuple[int, int]:
+    """The page's scroll width and the viewport's width: a page wider than its viewport scrolls sideways."""
+    return page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+
+
+def fact_row(page: Any, label: str) -> Any:
+    """The row of a deployment page's facts table whose heading is `label` (a regular expression)."""
+    return page.locator("table.facts tr", has=page.locator("th", has_text=re.compile(f"^{label}$")))
 
 
 def _artifact_name(node_name: str) -> str:

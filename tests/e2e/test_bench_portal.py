@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import sys
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from types import ModuleType
+from typing import Any, TypeVar
 
 import pytest
 
@@ -30,6 +32,16 @@ def bench() -> Iterator[ModuleType]:
         sys.path.remove(str(folder))
 
 
+T = TypeVar("T")
+
+
+def run_alone(coroutine: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run on a thread of its own: once a browser test has run, Playwright's sync API keeps
+    an event loop on this thread, and asyncio.run refuses to start a second one beside it."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def read(bench: ModuleType, raw: bytes) -> tuple[tuple[int, bool], bytes]:
     """Feed `raw` to the benchmark's response reader; what it returned and what it left unread."""
 
@@ -40,7 +52,7 @@ def read(bench: ModuleType, raw: bytes) -> tuple[tuple[int, bool], bytes]:
         result = await bench._read_response(reader)
         return result, await reader.read()
 
-    return asyncio.run(run())
+    return run_alone(run())
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -56,8 +68,8 @@ def test_reads_exactly_one_response(bench: ModuleType, raw: bytes, expected: tup
 
 def test_short_open_loop_run_accounts_for_every_request(bench: ModuleType, portal: Portal) -> None:
     phase = bench.Phase("baseline", ["/api/v1/vocabulary", "/static/style.css"])
-    asyncio.run(bench.service_time(portal.url, phase, 5))
-    asyncio.run(bench.run_phase(portal.url, phase, rate=40, seconds=1.0, warmup=0.25))
+    run_alone(bench.service_time(portal.url, phase, 5))
+    run_alone(bench.run_phase(portal.url, phase, rate=40, seconds=1.0, warmup=0.25))
     summary = phase.summary(40)
     assert summary["sent"] == 40 and summary["ok"] + summary["errors"] == 40
     assert summary["errors"] == 0, summary["error_kinds"]
@@ -68,7 +80,7 @@ def test_short_open_loop_run_accounts_for_every_request(bench: ModuleType, porta
 
 def test_missing_country_page_counts_as_errors(bench: ModuleType, portal: Portal) -> None:
     phase = bench.Phase("country_page", ["/countries/XXX"])
-    asyncio.run(bench.run_phase(portal.url, phase, rate=20, seconds=0.5, warmup=0))
+    run_alone(bench.run_phase(portal.url, phase, rate=20, seconds=0.5, warmup=0))
     assert phase.errors == {"HTTP 404": 10}
     assert "MISSES" in bench.verdicts([phase.summary(20)])[0]
 

@@ -11,11 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import Portal
+from tests.e2e.conftest import DESKTOP, PHONE, SIZES, Portal, page_width
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-SIZES = [pytest.param(PHONE, id="phone"), pytest.param(DESKTOP, id="desktop")]
 # The columns a reader needs to tell rows apart; the others may stack below them.
 KEY_COLUMN = r"^(deployment|name|organisation|vendor|country|status|year)\b"
 # Tap targets: WCAG 2.5.5 asks 44 × 44 CSS px; markers of small countries are held to it.
@@ -27,8 +24,8 @@ def every_kind_of_page(portal: Portal) -> list[str]:
     deployment = next(d for d in portal.get_json("/api/v1/deployments")["items"] if d["suppliers"])
     vendor = deployment["suppliers"][0]["name"]
     return ["/", "/deployments", f"/deployments/{deployment['id']}", "/countries", "/countries/KEN",
-            "/vendors", f"/vendors/{vendor}", "/search?q=safe+city+kenya", "/methodology", "/downloads",
-            "/releases", "/assess", "/corrections", "/login"]
+            "/vendors", f"/vendors/{vendor}", "/search?q=safe+city+kenya", "/screen", "/methodology",
+            "/downloads", "/releases", "/assess", "/corrections", "/login"]
 
 
 # Each key column's first data cell, and whether it lies inside the viewport (left edge >= 0,
@@ -54,10 +51,6 @@ KEY_CELLS_JS = """pattern => {
 }"""
 
 
-def widths(page: Any) -> tuple[int, int]:
-    return page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_no_page_is_wider_than_the_viewport(page: Any, portal: Portal, size: dict[str, int]) -> None:
     page.set_viewport_size(size)
@@ -65,7 +58,7 @@ def test_no_page_is_wider_than_the_viewport(page: Any, portal: Portal, size: dic
     for path in every_kind_of_page(portal):
         response = page.goto(path)
         assert response is not None and response.ok, f"{path} answered {response and response.status}"
-        scroll_width, viewport = widths(page)
+        scroll_width, viewport = page_width(page)
         if scroll_width > viewport:
             too_wide[path] = scroll_width
     assert not too_wide, f"pages wider than the {size['width']} px viewport (scrollWidth): {too_wide}"

@@ -13,7 +13,7 @@ import re
 import urllib.request
 from typing import Any
 
-from tests.e2e.conftest import NEW_COUNTRY, NEW_VENDOR, STORY, Portal
+from tests.e2e.conftest import NEW_COUNTRY, NEW_VENDOR, STORY, Portal, sign_in
 
 MAP_PATHS = "#map svg path[data-country]"
 SCORED_PATHS = "#map svg path[data-score]"
@@ -103,15 +103,6 @@ def test_country_page_lists_its_sources(page: Any, portal: Portal) -> None:
     assert hrefs == expected
     assert page.locator("#country-deployments tbody tr").count() == len(
         portal.get_json("/api/v1/countries/KEN")["deployments"])
-
-
-def sign_in(page: Any, name: str, password: str) -> None:
-    page.goto("/login")
-    page.fill("input[name=name]", name)
-    page.fill("input[name=password]", password)
-    page.locator("form[action='/login'] button[type=submit]").click()
-    page.wait_for_load_state()
-    assert page.locator("#login-error").count() == 0, "the reviewer could not sign in"
 
 
 def test_reviewer_accepts_a_claim_and_it_appears_on_the_country_page(

@@ -25,6 +25,29 @@ from oversight.extract.resources import Resources
             "A Secretaria de Segurança do Brasil suspendeu o reconhecimento facial fornecido pela Avantia.",
             ("BRA", "Avantia", "facial_recognition", "cancelled"),
         ),
+        # Present tense, plural participles, "built by", futures in the passive.
+        (
+            "Depuis mars, des techniciens de Huawei installent des caméras de surveillance à Bamako, "
+            "au Mali.",
+            ("MLI", "Huawei", "video_surveillance", "operational"),
+        ),
+        (
+            "Le centre de commandement de Niamey, au Niger, construit par Huawei, a été visité par le "
+            "ministre.",
+            ("NER", "Huawei", "safe_city", "operational"),
+        ),
+        (
+            "Au Togo, les contrats avec ZTE pour la vidéosurveillance de Lomé ont été signés en mars.",
+            ("TGO", "ZTE", "video_surveillance", "contracted"),
+        ),
+        (
+            "En Bolivia, 500 cámaras de videovigilancia serán desplegadas por Hikvision en La Paz.",
+            ("BOL", "Hikvision", "video_surveillance", "planned"),
+        ),
+        (
+            "Em Moçambique, as câmeras de videovigilância de Maputo serão implantadas pela Huawei.",
+            ("MOZ", "Huawei", "video_surveillance", "planned"),
+        ),
     ],
 )
 def test_romance_language_claims(text: str, expected: tuple[str, str, str, str], res: Resources) -> None:

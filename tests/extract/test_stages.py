@@ -178,3 +178,74 @@ def test_denial_in_the_next_sentence(res: Resources) -> None:
     )
     [claim] = _claims(text, res)
     assert claim["status"] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Harbour city to get 300 new police cameras\n\nThe council voted on Monday.", True),
+        ("The council voted on Monday.\nNothing else", False),  # "The council ..." ends with a full stop
+        ("Inside the control room: how a port town watches its streets\nBody.", True),
+        (" ".join(["word"] * 25) + "\nBody.", False),  # too long for a headline
+    ],
+)
+def test_a_headline_is_a_short_line_of_its_own_without_a_full_stop(text: str, headline: bool) -> None:
+    from oversight.extract.segment import is_headline
+
+    start, end = segment(text)[0]
+    assert is_headline(text, start, end) is headline
+
+
+def test_the_year_of_a_running_system_is_that_of_its_start(res: Resources) -> None:
+    text = (
+        "Huawei installed 1,000 cameras in Belgrade in 2017. "
+        "In 2020 the Huawei cameras were still in use across Belgrade, officials said."
+    )
+    video = [c for c in _claims(text, res) if c["technology"] == "video_surveillance"]
+    assert [(c["status"], c["year"]) for c in video] == [("operational", 2017)]
+
+
+def test_an_event_without_a_supplier_beside_a_named_one_is_its_own_claim(res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    text = (
+        "Huawei installed 1,000 cameras in Belgrade in 2017. "
+        "In 2021 the city council announced a tender for 2,000 more cameras in Belgrade."
+    )
+    scored = scored_document_claims(Document("t", text), res)
+    video = {
+        (c["vendor"], c["status"], c["year"]): values
+        for c, values in scored
+        if c["technology"] == "video_surveillance"
+    }
+    assert set(video) == {("Huawei", "operational", 2017), (None, "planned", 2021)}
+    assert video[(None, "planned", 2021)]["vendor_named_elsewhere"] == 1.0
+    assert video[(None, "planned", 2021)]["status_unlike_named"] == 1.0
+
+
+def test_the_owner_in_a_description_of_the_supplier_is_not_a_supplier(res: Resources) -> None:
+    text = (
+        "Zambia's police hired CEIEC, the trading arm of the state-owned China Electronics Corporation, "
+        "to install CCTV cameras in Lusaka in 2018."
+    )
+    assert {c["vendor"] for c in _claims(text, res)} == {"CEIEC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        ("The Croatian police launched a national crime data bank in Zagreb in 2019.", "smart_policing"),
+        ("Since 2016 the police in Lima have used software to map crime and plan patrols.", "smart_policing"),
+        ("Since 2019 the police in Nairobi have been using a gang database.", "smart_policing"),
+        (
+            "The records went into a central registry launched by the Peruvian government in 2021.",
+            "big_data_platform",
+        ),
+        (
+            "En 2018 la policía de Chile puso en marcha un sistema de análisis criminal en Santiago.",
+            "smart_policing",
+        ),
+    ],
+)
+def test_police_data_and_central_registers_are_recognised(text: str, technology: str, res: Resources) -> None:
+    assert technology in {c["technology"] for c in _claims(text, res)}

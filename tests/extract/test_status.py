@@ -36,3 +36,22 @@ from oversight.extract.resources import Resources
 def test_sentence_status(text: str, status: str, res: Resources) -> None:
     claims = extract_document(Document("d", text), res)
     assert claims and {c["status"] for c in claims} == {status}, claims
+
+
+def test_a_denial_goes_to_the_capability_it_is_said_of(res: Resources) -> None:
+    text = (
+        "In 2019 the interior ministry installed Huawei cameras with face recognition in Belgrade; "
+        "officials said the function was never switched on."
+    )
+    statuses = {c["technology"]: c["status"] for c in extract_document(Document("d", text), res)}
+    assert statuses == {"facial_recognition": "denied", "video_surveillance": "operational"}
+
+
+def test_a_call_for_a_moratorium_cancels_nothing(res: Resources) -> None:
+    from oversight.extract.segment import segment
+    from oversight.extract.status import sentence_status
+    from oversight.extract.tag import tag
+
+    text = "Rights groups urged a moratorium on the face recognition cameras that NEC installed in Lagos."
+    status = sentence_status(tag(text, res, segment(text)), text)
+    assert status is not None and status.value == "operational"

@@ -70,3 +70,11 @@ def test_search_page_and_api_give_the_same_answer(client) -> None:  # type: igno
     assert [o["name"] for o in typo["organisations"]] == ["Hikvision"] and typo["total"] >= 1
     assert client.get("/search", params={"q": "hikvsion", "page": 99}).status_code == 422
     assert client.get(f"{API}/search").status_code == 422
+
+
+def test_suppliers_link_to_the_sources_that_name_them(client) -> None:  # type: ignore[no-untyped-def]
+    deployment = client.get(f"{API}/deployments/ken-nairobi-safe-city").json()
+    page = client.get("/deployments/ken-nairobi-safe-city").text
+    caption = re.search(r'id="suppliers-table">\s*<caption>(.*?)</caption>', page, re.S)[1]
+    naming = [n for n, s in enumerate(deployment["sources"], start=1) if "suppliers" in s["supports"]]
+    assert naming and re.findall(r'href="#source-(\d+)"', caption) == [str(n) for n in naming]

@@ -51,3 +51,9 @@ def test_the_form_shows_them_beside_their_fields(site) -> None:  # type: ignore[
                      r'<span class="field-error" id="source_url-error">'
                      r'Give the web address of a source that shows this', page)
     assert "Field required" not in page and "List should have" not in page
+
+
+def test_a_missing_source_is_named_with_the_other_problems() -> None:
+    """One round of corrections: the missing source is not held back until the rest is valid."""
+    fields = {p.field for p in problems_of({"country": "KEN", "technologies": [], "announced": "soon"})}
+    assert {"technologies", "status", "announced", "sources"} <= fields

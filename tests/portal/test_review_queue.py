@@ -40,6 +40,10 @@ def test_filters_narrow_the_queue(site) -> None:  # type: ignore[no-untyped-def]
     none = client.get("/review", params={"min_confidence": 0.9}).text
     assert proposal_headings(none) == 0 and "No open proposals match these filters" in none
     assert client.get("/review", params={"min_confidence": 2}).status_code == 422
+    # The form as a browser submits it: every field, "Any" as an empty value.
+    submitted = client.get("/review", params={"country": "ZMB", "vendor": "", "technology": "",
+                                              "min_confidence": ""})
+    assert submitted.status_code == 200 and proposal_headings(submitted.text) == 1
 
 
 def test_the_queue_comes_a_page_at_a_time(site) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

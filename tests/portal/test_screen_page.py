@@ -57,3 +57,13 @@ def test_as_of_before_the_listing_shows_no_list(client) -> None:  # type: ignore
 def test_the_empty_page_has_the_form(client) -> None:  # type: ignore[no-untyped-def]
     page = Page(client.get("/screen").text)
     assert {"q", "threshold", "as_of", "file", "column"} <= {t.attrs.get("name") for t in page.all}
+
+
+def test_results_stack_on_a_phone_like_every_data_table(client) -> None:  # type: ignore[no-untyped-def]
+    """The results table is a `data` table whose cells carry their column's label, so the phone
+    stylesheet stacks it instead of letting it run off the screen."""
+    page = Page(client.get("/screen?q=" + quote("Ezviz\nAcme Bakery Ltd")).text)
+    [table] = page.tags("table", id="screen-results")
+    assert "data" in table.attrs["class"].split()
+    labels = {td.attrs.get("data-label") for td in page.tags("td")}
+    assert {"Match", "Score", "Lists", "Why"} <= labels and None not in labels

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from oversight.app import Registry
-from oversight.store.search import search, understand, vocabulary
+from oversight.store.search import search, understand
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -34,13 +34,13 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
 ])
 def test_queries_are_read_as_filters(registry: Registry, q: str, expected: dict) -> None:
     with registry.session() as session:
-        understood = understand(q, vocabulary(session)).as_dict()
+        understood = understand(session, q).as_dict()
     assert {k: v for k, v in understood.items() if v and k != "corrected"} == expected
 
 
 def test_short_words_are_not_corrected_into_names(registry: Registry) -> None:
     with registry.session() as session:
-        understood = understand("nec kenyx", vocabulary(session))
+        understood = understand(session, "nec kenyx")
     assert understood.vendor == ["NEC"] and understood.words == ["kenyx"] and not understood.corrected
 
 

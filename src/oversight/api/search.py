@@ -22,8 +22,10 @@ class Understood(BaseModel):
     technology: list[str]
     status: list[str]
     vendor: list[str] = Field(description="Canonical names of the organisations named, by any alias.")
-    words: list[str] = Field(description="Words left over; each must appear in a deployment's text.")
-    corrected: dict[str, str] = Field(description="Spellings read as a known name: typed -> known.")
+    words: list[str] = Field(description="Words left over; each must begin a word of a deployment's indexed "
+                                         "names, places, labels or description, and they rank the results.")
+    corrected: dict[str, str] = Field(description="Misspellings read as a word of the search index or of the "
+                                                  "vocabulary: typed -> understood.")
 
 
 class SearchResult(BaseModel):
@@ -32,8 +34,11 @@ class SearchResult(BaseModel):
     total: int
     limit: int
     offset: int
-    deployments: list[Deployment] = Field(description="This page of the matching deployments.")
-    organisations: list[OrganisationSummary] = Field(description="Organisations the query names.")
+    deployments: list[Deployment] = Field(description="This page of the matching deployments, the best "
+                                                      "match first when words are left over.")
+    organisations: list[OrganisationSummary] = Field(
+        description="Suppliers the query names, else those whose indexed names and description match "
+                    "the words.")
 
 
 @router.get("/search", response_model=SearchResult, summary="Search")
@@ -45,5 +50,7 @@ def search(
 ) -> dict[str, Any]:
     """Countries, technologies, statuses, suppliers (any alias, any script) and places named in
     `q`, in English, Spanish, French or Portuguese and with close misspellings, become filters;
-    the words left over must each appear. The same answer as the portal's /search."""
+    the words left over are looked up in the database's full-text index (SQLite FTS5,
+    PostgreSQL tsvector with pg_trgm for misspellings) and rank the deployments found. The same
+    answer as the portal's /search."""
     return store_search.search(session, q, limit=limit, offset=offset)

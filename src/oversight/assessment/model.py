@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from oversight import safe_yaml
 from oversight.errors import OversightError, Problem
@@ -228,6 +229,34 @@ def _line_of(loc: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
     return None
 
 
+def _plain_reason(item: ErrorDetails) -> str:
+    """What is wrong with a field and how to write it, in words a reader of the form understands
+    (pydantic's own messages speak of types: "Input should be a valid boolean")."""
+    kind, context = item["type"], item.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "unknown field (see the description form in assessment/README.md)"
+    if kind == "missing":
+        return "Field required: this field must be given"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{_shown(item)} is not an answer here: write yes, no or unknown"
+    if kind == "literal_error":
+        return f"{_shown(item)} is not one of the choices: write one of {context.get('expected', '')}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{_shown(item)} is not a whole number: write a number such as 30"
+    if kind in ("list_type", "tuple_type"):
+        return "expected a list: one item per line, each starting with '- '"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "expected fields indented under this one (a mapping)"
+    if kind in ("string_type",):
+        return f"{_shown(item)} is not text: write it as words"
+    return str(item["msg"]).removeprefix("Value error, ")
+
+
+def _shown(item: ErrorDetails) -> str:
+    value = item.get("input")
+    return repr(value) if isinstance(value, str | int | float | bool) else "this value"
+
+
 def parse_description(text: str, name: str) -> AssessmentInput:
     """A description from YAML or JSON text; `name` is the file name used in errors."""
     try:
@@ -259,10 +288,7 @@ def parse_description(text: str, name: str) -> AssessmentInput:
         problems = []
         for item in error.errors():
             loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            reason = item["msg"].removeprefix("Value error, ")
-            if item["type"] == "extra_forbidden":
-                reason = "unknown field (see the description form in assessment/README.md)"
-            problems.append(Problem(name, _line_of(loc, lines), _field(loc) or None, reason))
+            problems.append(Problem(name, _line_of(loc, lines), _field(loc) or None, _plain_reason(item)))
         raise DescriptionError(problems) from None
 
 

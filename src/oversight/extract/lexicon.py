@@ -101,6 +101,12 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         e-policing
         {police|criminal records|crime} {database|databases}
         criminal records {system|platform}
+        crime {data|data bank|and incident database|hotspots|hot spots}
+        {map|maps|mapped} crime
+        predictive crime
+        {criminal|suspect} {profiles|profiling}
+        {gang|gangs} {database|databases|matrix}
+        hotspot policing
     """),
     "video_surveillance": _cues("""
         cctv
@@ -146,6 +152,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         national data {centre|center}
         {national identity|identity|national id|digital identity|digital id} {database|databases|register|registry|management system|system|platform}
         {smart|biometric} {id cards|identity cards|national id cards}
+        {central|centralised|centralized} {database|databases|registry|register|digital registry|data platform}
     """),
 }
 # Cues in Spanish, French and Portuguese (lexicon_romance).
@@ -158,6 +165,7 @@ WEAK_TECHNOLOGY_CUES = frozenset(
         for a in ("population", "citizen", "national", "resident", "residents")
         for b in ("database", "databases", "registry", "register")
     ]
+    + [f"{a} {b}" for a in ("central", "centralised", "centralized") for b in ("database", "databases")]
     + ["biometric", "biometrics", "smart city", "smart cities", "smart-city", "smart-cities"]
 )
 

@@ -35,6 +35,7 @@ TECHNOLOGY: dict[str, str] = {
     "smart_policing": """
         {police prédictive|policía predictiva|policiamento preditivo|policía predictivo|patrullaje predictivo}
         {prédiction de la criminalité|predicción del delito|predicción de delitos|análisis delictivo|mapas del delito|mapeo del delito}
+        {analyse criminelle|cartographie de la criminalité|análisis criminal|análise criminal|concentración de delitos|mancha criminal|manchas criminais|perfiles de sospechosos|perfis de suspeitos|profils de suspects}
     """,
     "social_media_monitoring": """
         {surveillance des réseaux sociaux|monitoreo de redes sociales|ciberpatrullaje|ciberpatrullajes|monitoramento de redes sociais}
@@ -68,17 +69,27 @@ STATUS: dict[str, str] = {
         {en funcionamiento|en service|em funcionamento|en operación|em operação|opera desde|funciona desde|fonctionne depuis|opère|utilise|utilisent|utiliza|utilizan|utilizou}
         {a été installé|ont été installées|ont été installés|fue instalado|fueron instalados|fueron instaladas|foi instalado|foram instaladas|foram instalados}
         {mis en place|puesto en marcha|puso en marcha|lancé|lanzó|lançou|entré en service|entró en funcionamiento|entrou em funcionamento}
+        {installe|installent|a installé|ont installé|déploie|déploient|a déployé|ont déployé|instala|instalan|instalaron|despliega|despliegan|desplegaron|desplegada|desplegadas|implementaron|implementada|implementadas|instalam|implanta|implantam|implantada|implantadas|implantados}
+        {construit par|construite par|réalisé par|réalisée par|construido por|construida por|construído por|construída por}
+        {équipé de|équipée de|équipés de|équipées de|doté de|dotée de|dotés de|dotées de|equipado con|equipada con|equipados con|equipadas con|equipado com|equipada com|equipados com|equipadas com}
+        {réception officielle|réceptionné|réceptionne|remis à|remise à|remis aux|entregó|entregaron|entregado|entregada|entregou|entregaram|entregue|entregues}
+        {opérationnel|opérationnelle|opérationnels|opérationnelles|operativo|operativa|operativos|operativas|operacional|operacionais|en uso|em uso}
     """,
     "contracted": """
         {a signé|ont signé|signé|signée|firmó|firmaron|firmado|firmada|assinou|assinaram|assinado|assinada}
         {contrat|contrato|acuerdo|convenio|marché attribué|adjudicó|adjudicado|adjudicada|adjudicación|attribué|remporté|ganó la licitación|ganó la contratación|venceu a licitação}
         {a acquis|adquirió|adquirido|adquiriu|compró|comprou|a acheté|commandé}
+        {signés|signées|firmados|firmadas|assinados|assinadas|attribuée|attribués|attribuées|adjudicados|adjudicadas|contratou|contrataram|contratado|contratada|contrató|contrataron}
+        {ont commandé|a commandé|acquis|acquise|adquiridos|adquiridas|compraron|compraram|comprado|comprada}
     """,
     "planned": """
         {prévoit|prévu|prévue|projette|envisage|prevé|previsto|prevista|planea|planifica|planeja|pretende|prevê|anunció|anunciou|annoncé}
         {licitación|licitação|appel d'offres|concurso público|protocole d'accord|memorando de entendimiento|memorando de entendimento|lettre d'intention}
         {va installer|va déployer|va a instalar|vai instalar|instalará|desplegará|implementará|será instalado|serán instalados|serão instaladas}
         {busca adquirir|busca contratar|pretende adquirir|procura adquirir|cherche à acquérir|souhaite acquérir}
+        {sera déployé|sera déployée|seront déployés|seront déployées|sera installé|sera installée|seront installés|seront installées|sera mis en place|sera mise en place|vont installer|vont déployer|va être installé}
+        {será desplegado|será desplegada|serán desplegados|serán desplegadas|será instalada|serán instaladas|va a desplegar|van a instalar|se instalarán|se desplegarán|se implementará}
+        {será instalada|serão instalados|será implantado|será implantada|serão implantados|serão implantadas|vai implantar|vão instalar}
     """,
 }
 
@@ -91,11 +102,13 @@ HEDGE = """
 SUPPLIER_VERBS = (
     r"instaló|instalou|a installé|suministró|forneceu|a fourni|fournit|provee|fornece|ganó|venceu|a remporté"
     r"|desarrolló|desenvolveu|a développé|implementó|implementou|a déployé|desplegó"
+    r"|installe|installent|instala|instalan|instalam|suministra|construit|construyó|construiu"
 )
 SUPPLIER_PREPS = (
     r"(?:provisto|provista|suministrado|suministrada|instalado|instalada|desarrollado|desarrollada|fornecido"
     r"|fornecida|desenvolvido|desenvolvida|fourni|fournie|installé|installée|développé|développée|réalisé"
-    r"|réalisée|operado|operada|exploité|exploitée)(?: [\w,]+){0,3}? (?:por|pela|pelo|par)"
+    r"|réalisée|operado|operada|exploité|exploitée|construit|construite|construido|construida|construído"
+    r"|construída|mis en œuvre|mise en œuvre|implementado|implementada|implantado|implantada)(?: [\w,]+){0,3}? (?:por|pela|pelo|par)"
     r"|(?:contrato|contrat|acuerdo|accord) (?:con|com|avec)|(?:en alianza|en asociación|en partenariat|em parceria) (?:con|avec|com)"
     r"|(?:la empresa|la firma|la compañía|la integradora|la société|l'entreprise|le groupe|l'opérateur|a empresa|a companhia|a integradora|o grupo)"
 )

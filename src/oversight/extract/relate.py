@@ -26,15 +26,18 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oversight.extract.bind import bind, clauses
 from oversight.extract.document_vendors import lend_vendors, note_suppliers
+from oversight.extract.lexicon import STATUS_PRECEDENCE
 from oversight.extract.notclaims import not_claim
 from oversight.extract.places import not_deployment_place
-from oversight.extract.status import sentence_status
+from oversight.extract.segment import is_headline
+from oversight.extract.status import sentence_status, status_by_technology
 from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, TECH, YEAR, Mention
 
 if TYPE_CHECKING:
@@ -58,6 +61,7 @@ class Candidate:
     via_anaphor: bool
     city_in_sentence: bool = False
     vendor_from_document: bool = False
+    headline: bool = False
 
 
 def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
@@ -70,8 +74,24 @@ def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> li
     return out
 
 
-def _suppliers(sentence: list[Mention]) -> list[Mention]:
-    return [m for m in sentence if m.kind == ORG and m.org_kind not in ("financier", "buyer_agency")]
+# "the trading arm of the state-owned China Electronics Corporation", "a subsidiary of Acme":
+# the owner named in a description of the supplier is not a supplier itself.
+_OWNER_BEFORE_RE = re.compile(
+    r"\b(?:arm|subsidiary|subsidiaries|unit|division|affiliate|parent company|parent|owned by|controlled by"
+    r"|filiale|filial|subsidiaria|subsidiária|propriété) (?:of |de |du |da |do |del |d')?"
+    r"(?:the |la |le |el |a |o |l')?(?:[\w-]+ ){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _suppliers(sentence: list[Mention], text: str) -> list[Mention]:
+    return [
+        m
+        for m in sentence
+        if m.kind == ORG
+        and m.org_kind not in ("financier", "buyer_agency")
+        and not _OWNER_BEFORE_RE.search(text[max(0, m.start - 60) : m.start])
+    ]
 
 
 def _technologies(sentence: list[Mention], text: str) -> dict[str, Mention]:
@@ -128,7 +148,7 @@ def relate(
     prev_blocked = False
     last_found: list[Candidate] = []
     last_found_at = -10
-    suppliers_of = [_suppliers(s) for s in by_sentence]
+    suppliers_of = [_suppliers(s, text) for s in by_sentence]
     doc_suppliers: dict[str, dict[str, Mention]] = {}
     for i, sentence in enumerate(by_sentence):
         suppliers = suppliers_of[i]
@@ -162,13 +182,18 @@ def relate(
                 sentence,
                 suppliers,
                 techs,
-                status,
+                status_by_technology(sentence, text, status, techs)
+                if status_sentence is sentence
+                else dict.fromkeys(techs, status),
                 sentence_places,
                 last_vendor,
                 prev_suppliers or next_suppliers,
                 context_country or doc_country,
                 homes_of,
             )
+            if is_headline(text, *spans[i]):
+                for c in found:
+                    c.headline = True
             if status_sentence is not sentence:
                 # The year is that of the event that gives the status.
                 years = [m for m in status_sentence if m.kind == YEAR]
@@ -242,7 +267,7 @@ def _candidates(
     sentence,
     suppliers,
     techs,
-    status,
+    status_of,
     sentence_places,
     last_vendor,
     prev_suppliers,
@@ -278,6 +303,8 @@ def _candidates(
         return []
 
     years = [m for m in sentence if m.kind == YEAR]
+    stated = [s for s in status_of.values() if s is not None]
+    status = min(stated, key=lambda s: STATUS_PRECEDENCE.index(s.value)) if stated else None
     anchor = status.start if status else min(t.start for t in techs.values())
     year = min(years, key=lambda m: abs(m.start - anchor)).value if years else None
     hedged = any(m.kind == HEDGE for m in sentence)
@@ -308,7 +335,7 @@ def _candidates(
                         vendor=name,
                         vendor_known=bool(vendor and vendor.org_kind != "unknown"),
                         technology=tech,
-                        status=status.value if status else None,
+                        status=status_of[tech].value if status_of[tech] else None,
                         year=year,
                         city=cities[0] if len(cities) == 1 else None,
                         start=span[0],

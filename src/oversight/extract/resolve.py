@@ -6,6 +6,8 @@ output record of the extraction contract.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from oversight.extract.relate import Candidate
@@ -34,6 +36,8 @@ def scored_claims(
     groups: dict[tuple[str, str | None, str], list[Candidate]] = {}
     for c in candidates:
         c.vendor = res.canonical(c.vendor) if c.vendor else None
+    # Sentences that name no supplier and do not point back to one ("the company").
+    unnamed = [c for c in candidates if not c.vendor_in_sentence and not c.via_anaphor]
     # An article about one supplier: sentences that do not name it are about it too.
     named = {c.vendor for c in candidates if c.vendor}
     if len(named) == 1:
@@ -45,15 +49,21 @@ def scored_claims(
         vendor = c.vendor
         groups.setdefault((c.country, name_key(vendor) if vendor else None, c.technology), []).append(c)
 
-    # A claim without a vendor repeats one with a vendor for the same country and technology.
-    with_vendor = {(country, tech) for country, vendor, tech in groups if vendor}
-    kept = {
-        key: members
-        for key, members in groups.items()
-        if not (key[1] is None and (key[0], key[2]) in with_vendor)
-        # a technology named with no deployment event is not a claim
-        and any(c.status for c in members)
-    }
+    # a technology named with no deployment event is not a claim
+    kept = {key: members for key, members in groups.items() if any(c.status for c in members)}
+    # A claim without a vendor may repeat one with a vendor for the same country and technology
+    # (the supplier lent to it from nearby), or report another event of the story that names no
+    # supplier ("the ministry now plans 2,000 more cameras"): it stays, marked, for the scorer.
+    with_vendor: dict[tuple[str, str], list[str]] = {}
+    for key, members in kept.items():
+        if key[1] is not None:
+            with_vendor.setdefault((key[0], key[2]), []).append(_status_and_year(members)[0])
+    siblings: dict[tuple[str, str | None, str], list[Candidate]] = {}
+    for c in unnamed:
+        if c.vendor is not None and c.status and (c.country, c.technology) in with_vendor:
+            siblings.setdefault((c.country, None, c.technology), []).append(replace(c, vendor=None))
+    for key in [k for k in kept if k[1] is None and (k[0], k[2]) in with_vendor]:
+        siblings.setdefault(key, []).extend(kept.pop(key))
     shape = DocumentShape(
         claims=len(kept),
         countries=Counter(key[0] for key in kept),
@@ -62,14 +72,15 @@ def scored_claims(
     )
     scorer = default_scorer()
     claims = []
-    for (country, _, tech), members in kept.items():
+    for (country, _, tech), members in [*kept.items(), *siblings.items()]:
         best = min(members, key=lambda c: (not c.vendor_in_sentence, not c.country_in_sentence, c.start))
-        stated = [c for c in members if c.status]
-        final = min(stated, key=lambda c: DOCUMENT_STATUS_ORDER.index(c.status))
-        status = final.status
-        year = final.year or _first([c.year for c in stated]) or _first([c.year for c in members])
+        named_statuses = with_vendor.get((country, tech), []) if best.vendor is None else []
+        # Beside a supplier's deployment, a claim without a vendor is the other event: the
+        # sentences whose status differs from the supplier's tell its status and year.
+        other = [c for c in members if c.status and c.status not in named_statuses]
+        status, year = _status_and_year(other if named_statuses and other else members)
         city = best.city or _first([c.city for c in members])
-        values = features(members, best, status, shape)
+        values = features(members, best, status, shape, named_statuses)
         score = scorer.probability(values) if scorer else 0.5
         claim = {
             "doc_id": doc_id,
@@ -86,6 +97,21 @@ def scored_claims(
         claims.append((claim, values))
     claims.sort(key=lambda cv: (cv[0]["evidence"]["start"], cv[0]["technology"], cv[0]["vendor"] or ""))
     return claims
+
+
+def _status_and_year(members: list[Candidate]) -> tuple[str | None, int | None]:
+    """The final status the candidates report, and the year of the event that gives it: a
+    deployment reported in several sentences with that status started at the earliest year."""
+    stated = [c for c in members if c.status]
+    if not stated:
+        return None, _earliest(members)
+    status = min(stated, key=lambda c: DOCUMENT_STATUS_ORDER.index(c.status)).status
+    year = _earliest(c for c in stated if c.status == status) or _earliest(stated) or _earliest(members)
+    return status, year
+
+
+def _earliest(candidates: Iterable[Candidate]) -> int | None:
+    return min((c.year for c in candidates if c.year), default=None)
 
 
 def _first(values: list[Any]) -> Any:

@@ -5,7 +5,9 @@ Features (``FEATURES``; each in [0, 1] or a log count) describe how a claim was 
 which document it came from: whether its vendor and country are named in its own sentence or
 reached through "the company", a neighbouring sentence or another paragraph of the document,
 whether the vendor is in the registry, its status and technology, whether the sentence hedges,
-how many sentences support it, and how crowded its sentence and document are (a sentence
+how many sentences support it, whether it rests on headlines alone, whether a claim without a
+vendor stands beside claims with one for the same country and technology (and reports another
+status than theirs), and how crowded its sentence and document are (a sentence
 yielding many claims is a cross product; a document with many countries is a roundup or
 background).
 
@@ -39,12 +41,15 @@ FEATURES = (
     "vendor_known",
     "vendor_unknown_name",
     "no_vendor",
+    "vendor_named_elsewhere",
+    "status_unlike_named",
     "country_in_sentence",
     *(f"status_{s}" for s in STATUSES),
     "no_status",
     "has_year",
     "hedged",
     "log_supporting_sentences",
+    "only_in_headlines",
     *(f"tech_{t}" for t in sorted(vocab.TECHNOLOGIES)),
     "log_claims_in_sentence",
     "log_claims_in_document",
@@ -65,9 +70,22 @@ class DocumentShape:
     per_sentence: dict[int, int]
 
 
-def features(members: list[Candidate], best: Candidate, status: str | None, shape: DocumentShape) -> dict:
-    """The feature values of the claim made of ``members`` (candidates with one key)."""
+def features(
+    members: list[Candidate],
+    best: Candidate,
+    status: str | None,
+    shape: DocumentShape,
+    named_statuses: list[str | None] = (),
+) -> dict:
+    """The feature values of the claim made of ``members`` (candidates with one key).
+
+    ``named_statuses``: for a claim without a vendor, the statuses of the claims with a vendor
+    for the same country and technology (a claim without a vendor beside them is either the
+    same deployment or another event of the story that names no supplier)."""
     out = dict.fromkeys(FEATURES, 0.0)
+    if best.vendor is None and named_statuses:
+        out["vendor_named_elsewhere"] = 1.0
+        out["status_unlike_named"] = float(status not in named_statuses)
     out["vendor_in_sentence"] = float(any(c.vendor_in_sentence for c in members))
     out["vendor_via_anaphor"] = float(all(c.via_anaphor for c in members))
     out["vendor_from_document"] = float(all(c.vendor_from_document for c in members))
@@ -81,6 +99,7 @@ def features(members: list[Candidate], best: Candidate, status: str | None, shap
         out["no_status"] = 1.0
     out["has_year"] = float(any(c.year for c in members))
     out["hedged"] = float(all(c.hedged for c in members))
+    out["only_in_headlines"] = float(all(c.headline for c in members))
     out["log_supporting_sentences"] = math.log1p(len({c.start for c in members}))
     out[f"tech_{best.technology}"] = 1.0
     out["log_claims_in_sentence"] = math.log1p(min(shape.per_sentence.get(c.start, 1) for c in members))

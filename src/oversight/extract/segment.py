@@ -3,6 +3,11 @@
 A sentence ends at . ! ? (and their CJK forms) followed by space and a capital, digit or quote,
 except after common abbreviations and initials; a blank line or a line break ends one too
 (headlines, list items, table cells).
+
+``is_headline`` tells headlines and crossheads from sentences of the story: a short line of its
+own that does not end as a sentence does. Headline grammar compresses and shifts tense ("Army
+using face recognition", "Police to get 900 cameras"), so a claim resting on headlines alone is
+weaker than one the story states.
 """
 
 from __future__ import annotations
@@ -102,3 +107,15 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+HEADLINE_MAX_WORDS = 20
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a line of its own, of at most ``HEADLINE_MAX_WORDS``
+    words, that does not end with a full stop (a headline, a crosshead, a standfirst label)."""
+    alone = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    line = text[start:end].rstrip()
+    short = len(line.split()) <= HEADLINE_MAX_WORDS
+    return alone and short and not line.endswith((".", ".\"", ".”", ".)", ";"))

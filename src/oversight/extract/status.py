@@ -6,6 +6,13 @@ is about; a trial is a pilot). Firm cues beat weak ones ("supplied", "uses"). Tw
 a signed memorandum of understanding or letter of intent is still ``planned``, and future work
 under a signed contract ("under the contract, signed in 2020, the company will install") is
 ``contracted``.
+
+A call for a cancellation is not one: "called for a moratorium", "urged the city to suspend",
+"pidió suspender", "demande l'interdiction" (GUIDELINES.md §6). And a denial or cancellation
+concerns the capability it is said of: in a sentence naming several technologies it goes to the
+technology named nearest the cue ("installed cameras with face recognition; officials said the
+function was never switched on"), the others keep the sentence's other status
+(``status_by_technology``).
 """
 
 from __future__ import annotations
@@ -21,8 +28,38 @@ _MOU_RE = re.compile(
 )
 
 
+_ENDINGS = ("denied", "cancelled")
+# Verbs that ask for something rather than report it, just before a cancellation cue.
+_REQUEST_RE = re.compile(
+    r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|demand(?:s|ed|ing)?"
+    r"|ask(?:s|ed|ing)?|want(?:s|ed)?|adopt|impose|seek(?:s|ing)?|sought|petition(?:s|ed)?"
+    r"|pid(?:e|en|ió|ieron)|solicit(?:a|an|ó|aron)|exig(?:e|en|ió|ieron)|reclam(?:a|an|ó)"
+    r"|demand(?:e|ent|é)|réclam(?:e|ent|é)|appel(?:le|lent) à|pede|pedem|pediu|pediram|exige|exigiu)\b"
+    r"(?:\s+\S+){0,4}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _requested(text: str, cue: Mention) -> bool:
+    return cue.value == "cancelled" and bool(_REQUEST_RE.search(text[max(0, cue.start - 60) : cue.start]))
+
+
+def status_by_technology(
+    sentence: list[Mention], text: str, status: Mention | None, technologies: dict[str, Mention]
+) -> dict[str, Mention | None]:
+    """The status each technology of a sentence takes (see the module docstring)."""
+    if status is None or status.value not in _ENDINGS or len(technologies) < 2:
+        return dict.fromkeys(technologies, status)
+    def distance(tech: Mention) -> int:
+        return min(abs(tech.start - status.end), abs(status.start - tech.end))
+
+    nearest = min(technologies.values(), key=distance)
+    rest = sentence_status([m for m in sentence if not (m.kind == STATUS and m.value in _ENDINGS)], text)
+    return {tech: status if tech == nearest.value else rest for tech in technologies}
+
+
 def sentence_status(sentence: list[Mention], text: str) -> Mention | None:
-    cues = [m for m in sentence if m.kind == STATUS]
+    cues = [m for m in sentence if m.kind == STATUS and not _requested(text, m)]
     cues = [m for m in cues if not m.weak] or cues
     if not cues:
         return None

@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import BeforeValidator, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -87,6 +88,14 @@ def _notice(request: Request, proposals: list[dict[str, Any]],
 QUEUE_PAGE_SIZE = 20
 
 
+def _blank_is_none(value: object) -> object:
+    """The filter form sends every field, "Any" as an empty value: that is no filter, not an error."""
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Confidence = Annotated[Annotated[float, Field(ge=0, le=1)] | None, BeforeValidator(_blank_is_none)]
+
+
 def _queue_page(number: int, total: int, filters: dict[str, Any]) -> Page:
     pages = max(1, -(-total // QUEUE_PAGE_SIZE))
     if number > pages:
@@ -107,7 +116,7 @@ def queue(
     country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3")] = None,
     vendor: Annotated[str | None, Query(max_length=300)] = None,
     technology: Annotated[str | None, Query(max_length=40)] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_confidence: Annotated[Confidence, Query()] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     """Open proposals, filtered and a page at a time, each with the registry deployments that

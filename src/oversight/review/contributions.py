@@ -71,6 +71,9 @@ def validate(data: Any) -> dict[str, Any]:
             "body", "a contribution is a JSON object: a deployment record")])
     problems = [FieldProblem(name, "is set by the reviewer's decision; leave it out")
                 for name in RESERVED if name in data]
+    # Named together with the other problems, so that a form shows every one in a single round.
+    no_source = [] if data.get("sources") else [FieldProblem(
+        "sources", "give at least one source: every fact needs evidence", "missing")]
     try:
         record = DeploymentIn.model_validate(data if "id" in data else {**data, "id": "contribution"})
     except ValidationError as error:
@@ -79,12 +82,9 @@ def validate(data: Any) -> dict[str, Any]:
             if detail["type"] == "extra_forbidden":
                 message = "unknown field (see data/README.md for the fields of a deployment)"
             problems.append(FieldProblem(_path(tuple(detail["loc"])), message, detail["type"]))
-        raise ContributionError(problems) from None
-    if not record.sources:
-        problems.append(FieldProblem("sources", "give at least one source: every fact needs evidence",
-                                     "missing"))
-    if problems:
-        raise ContributionError(problems)
+        raise ContributionError(problems + no_source) from None
+    if problems or no_source:
+        raise ContributionError(problems + no_source)
     return record.model_dump(mode="json", exclude_none=True,
                              exclude=set(RESERVED) | (set() if "id" in data else {"id"}))
 

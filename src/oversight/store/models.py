@@ -426,3 +426,47 @@ class ListEntryRow(Base):
     first_import_id: Mapped[int] = mapped_column(ForeignKey("list_imports.id"))
     last_import_id: Mapped[int] = mapped_column(ForeignKey("list_imports.id"))
     removed_import_id: Mapped[int | None] = mapped_column(ForeignKey("list_imports.id"))
+
+
+class SearchRecord(Base):
+    """The search index's document of one deployment or organisation: its words, folded by
+    search_terms.words and kept apart by what they are, so that a name weighs more than a word
+    of a description. SQLite indexes these rows in the FTS5 table `search_documents`, PostgreSQL
+    in a weighted tsvector column `tsv` (both added by migration 0009, see store/search_index.py)."""
+
+    __tablename__ = "search_records"
+    __table_args__ = (UniqueConstraint("entity", "ref"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))  # "deployment" or "organisation"
+    ref: Mapped[str] = mapped_column(String(300))  # deployment id or organisation key
+    names: Mapped[str] = mapped_column(Text)  # organisations: names, legal names, aliases
+    places: Mapped[str] = mapped_column(Text)  # city, region, country in four languages
+    labels: Mapped[str] = mapped_column(Text)  # technologies and status, with their search terms
+    body: Mapped[str] = mapped_column(Text)  # id, description, financing, disputes
+
+class SearchWord(Base):
+    """Every word of the search index without a digit, with the number of index documents that
+    hold it: the lexicon that a misspelt query word is corrected against (through a trigram index, see
+    store/search_index.py). Kept by search_index.refresh, never written elsewhere."""
+
+    __tablename__ = "search_words"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # a stable rowid for SQLite's FTS5
+    word: Mapped[str] = mapped_column(String(300), unique=True)
+    documents: Mapped[int] = mapped_column(Integer)
+
+
+class SearchName(Base):
+    """A name a query may use whole: an organisation's name, legal name or alias (any script)
+    and the places deployments name, normalised, with the record it came from."""
+
+    __tablename__ = "search_names"
+    __table_args__ = (Index("ix_search_names_record", "entity", "ref"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    phrase: Mapped[str] = mapped_column(String(1000), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "vendor" or "place"
+    value: Mapped[str] = mapped_column(String(1000))  # as the registry writes it
+    entity: Mapped[str] = mapped_column(String(20))  # "deployment" or "organisation"
+    ref: Mapped[str] = mapped_column(String(300))  # deployment id or organisation key

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, Subquery, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from oversight.errors import NotFound
@@ -244,9 +244,11 @@ def _rows(query: Select[Any]) -> Select[Any]:
     )
 
 
-def count_deployments(session: Session, filters: DeploymentFilter) -> int:
-    subquery = _filtered(session, filters).with_only_columns(Deployment.id).subquery()
-    return session.scalar(select(func.count()).select_from(subquery)) or 0
+def count_deployments(session: Session, filters: DeploymentFilter, *, ranked: Subquery | None = None) -> int:
+    query = _filtered(session, filters).with_only_columns(Deployment.id)
+    if ranked is not None:
+        query = query.join(ranked, ranked.c.ref == Deployment.id)
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def deployments(
@@ -256,7 +258,10 @@ def deployments(
     limit: int | None = None,
     offset: int = 0,
     sort: str = "id",
+    ranked: Subquery | None = None,
 ) -> list[dict[str, Any]]:
+    """A page of deployments; with `ranked` (ref, score: a search index match, see
+    store/search_index.py) only those it holds, the highest score first."""
     descending = sort.startswith("-")
     column_name = sort.lstrip("-")
     if column_name not in SORTABLE:
@@ -266,7 +271,11 @@ def deployments(
     # NULLS LAST only where nulls exist: it keeps SQLite and PostgreSQL in the same order, but
     # on a NOT NULL column it would stop SQLite from reading rows in index order.
     order = [direction.nulls_last() if column.nullable else direction, Deployment.id.asc()]
-    query = _rows(_filtered(session, filters or DeploymentFilter())).order_by(*order)
+    query = _rows(_filtered(session, filters or DeploymentFilter()))
+    if ranked is not None:
+        query = query.join(ranked, ranked.c.ref == Deployment.id)
+        order = [ranked.c.score.desc(), Deployment.id.asc()]
+    query = query.order_by(*order)
     rows = session.execute(query.offset(offset).limit(limit)).all()
     return _views(session, rows)
 
@@ -302,15 +311,18 @@ def _listing_view(listing: Listing) -> dict[str, Any]:
     }
 
 
-def organisations(session: Session, *, include_buyers: bool = False) -> list[dict[str, Any]]:
-    """Organisations with how many deployments they took part in and where."""
+def organisations(session: Session, *, include_buyers: bool = False,
+                  only: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """Organisations with how many deployments they took part in and where; with `only`, just
+    the organisations of these ids, in that order."""
     reach: dict[int, set[str]] = defaultdict(set)
     counts: Counter[int] = Counter()
-    rows = session.execute(
-        select(DeploymentSupplier.organisation_id, Deployment.id, Deployment.country)
-        .join(Deployment, Deployment.id == DeploymentSupplier.deployment_id)
-        .where(Deployment.review_state == "accepted")
-    )
+    supplied = (select(DeploymentSupplier.organisation_id, Deployment.id, Deployment.country)
+                .join(Deployment, Deployment.id == DeploymentSupplier.deployment_id)
+                .where(Deployment.review_state == "accepted"))
+    if only is not None:
+        supplied = supplied.where(DeploymentSupplier.organisation_id.in_(only))
+    rows = session.execute(supplied)
     seen: set[tuple[int, str]] = set()
     for org_id, dep_id, country in rows:
         if (org_id, dep_id) not in seen:
@@ -326,6 +338,12 @@ def organisations(session: Session, *, include_buyers: bool = False) -> list[dic
     ).order_by(Organisation.name)
     if not include_buyers:
         query = query.where(Organisation.kind != "buyer_agency")
+    if only is not None:
+        query = query.where(Organisation.id.in_(only))
+    found = session.scalars(query).all()
+    if only is not None:
+        position = {org_id: i for i, org_id in enumerate(only)}
+        found = sorted(found, key=lambda org: position[org.id])
     return [
         {
             "name": org.name,
@@ -340,7 +358,7 @@ def organisations(session: Session, *, include_buyers: bool = False) -> list[dic
             "countries_reached": sorted(reach[org.id]),
             "lists": sorted(listed[org.id]),
         }
-        for org in session.scalars(query)
+        for org in found
     ]
 
 

@@ -18,7 +18,7 @@ from oversight.registry.records import (
     SourceIn,
     normalise_name,
 )
-from oversight.store import audit
+from oversight.store import audit, search_index
 from oversight.store.audit import Change
 from oversight.store.models import (
     Deployment,
@@ -277,6 +277,9 @@ def apply_batch(session: Session, batch: Batch, *, actor: str, note: str | None 
     for listing in batch.listings:
         _upsert_listing(session, writer, listing.record, report)
     session.flush()
+    search_index.refresh(
+        session, deployments=[c.entity_id for c in writer.changes if c.entity == "deployment"],
+        organisations=[c.entity_id for c in writer.changes if c.entity == "organisation"])
     if writer.changes:
         summary = Change("load", "registry", "load", None, report.as_dict())
         audit.record_many(session, actor, [summary, *writer.changes], note=note)

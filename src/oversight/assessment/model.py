@@ -247,7 +247,7 @@ def _plain_reason(item: ErrorDetails) -> str:
         return "expected a list: one item per line, each starting with '- '"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "expected fields indented under this one (a mapping)"
-    if kind in ("string_type",):
+    if kind == "string_type":
         return f"{_shown(item)} is not text: write it as words"
     return str(item["msg"]).removeprefix("Value error, ")
 

@@ -154,6 +154,7 @@ def test_financiers_are_not_vendors(res: Resources) -> None:
         "Shares of Hikvision fell 4% after the US added the camera maker to the Entity List.",
         "Dahua unveiled a new thermal camera at the Intersec trade show in Dubai.",
         "No Ghanaian authority has proposed a facial recognition system for Accra.",
+        "The Ghana Police Service declined to say whether face recognition is used in Accra.",
     ],
 )
 def test_negative_contexts_yield_nothing(text: str, res: Resources) -> None:

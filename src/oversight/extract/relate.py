@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from oversight.extract.bind import bind, clauses
 from oversight.extract.document_vendors import lend_vendors, note_suppliers
 from oversight.extract.lexicon import STATUS_PRECEDENCE
-from oversight.extract.notclaims import not_claim
+from oversight.extract.notclaims import asked_about, not_claim
 from oversight.extract.places import not_deployment_place
 from oversight.extract.segment import is_headline
 from oversight.extract.status import sentence_status, status_by_technology
@@ -94,11 +94,11 @@ def _suppliers(sentence: list[Mention], text: str) -> list[Mention]:
     ]
 
 
-def _technologies(sentence: list[Mention], text: str) -> dict[str, Mention]:
+def _technologies(sentence: list[Mention], text: str, start: int) -> dict[str, Mention]:
     strong = {m.value for m in sentence if m.kind == TECH and not m.weak}
     techs: dict[str, Mention] = {}
     for m in sentence:
-        if m.kind != TECH or m.value in techs:
+        if m.kind != TECH or m.value in techs or asked_about(text[start : m.start]):
             continue
         if m.value == "video_surveillance" and "existing" in text[max(0, m.start - 25) : m.start]:
             continue  # "uses the station's existing cameras": the input of another system
@@ -153,7 +153,7 @@ def relate(
     for i, sentence in enumerate(by_sentence):
         suppliers = suppliers_of[i]
         next_suppliers = suppliers_of[i + 1] if i + 1 < len(by_sentence) else []
-        techs = _technologies(sentence, text)
+        techs = _technologies(sentence, text, spans[i][0])
         status = own_status = sentence_status(sentence, text)
         status_sentence = sentence
         if status is None and techs:

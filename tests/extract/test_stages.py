@@ -121,6 +121,10 @@ def _claims(text: str, res: Resources) -> list[dict]:
     return extract_document(Document("t", text), res)
 
 
+def _keys(text: str, res: Resources) -> set[tuple[str, str | None, str]]:
+    return {(c["country"], c["vendor"], c["technology"]) for c in _claims(text, res)}
+
+
 def test_relate_home_country_is_not_the_deployment_country(res: Resources) -> None:
     claims = _claims(
         "Chinese firm Huawei has installed 2,000 CCTV cameras in Lusaka, Zambia's police said.", res
@@ -250,3 +254,21 @@ def test_the_owner_in_a_description_of_the_supplier_is_not_a_supplier(res: Resou
 )
 def test_police_data_and_central_registers_are_recognised(text: str, technology: str, res: Resources) -> None:
     assert technology in {c["technology"] for c in _claims(text, res)}
+
+
+def test_a_story_naming_only_its_suppliers_home_is_a_deployment_at_home(res: Resources) -> None:
+    text = (
+        "Munich's police have picked the German start-up Dermalog. "
+        "Officers began using its fingerprint scanners in May 2023."
+    )
+    assert ("DEU", "Dermalog", "biometric_identification") in _keys(text, res)
+
+
+def test_a_similar_system_takes_the_technology_told_before_in_its_own_part(res: Resources) -> None:
+    text = (
+        "Kenya's police installed face recognition cameras in Nairobi in 2019, supplied by Huawei. "
+        "Uganda runs a similar system in Kampala, and Tanzania's new ID card was made by Idemia."
+    )
+    keys = _keys(text, res)
+    assert ("UGA", None, "facial_recognition") in keys
+    assert not any(country == "UGA" and vendor == "Idemia" for country, vendor, _ in keys)

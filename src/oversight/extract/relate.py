@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oversight.extract.bind import bind, clauses
-from oversight.extract.document_vendors import lend_vendors, note_suppliers
+from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
 from oversight.extract.lexicon import STATUS_PRECEDENCE
 from oversight.extract.notclaims import asked_about, not_claim
 from oversight.extract.places import not_deployment_place
@@ -61,6 +61,7 @@ class Candidate:
     via_anaphor: bool
     city_in_sentence: bool = False
     vendor_from_document: bool = False
+    supplier_withheld: bool = False  # the text says the supplier is not named: none is lent
     headline: bool = False
 
 
@@ -227,6 +228,13 @@ def relate(
         # "The company said the device ..." continues the sentence before it.
         anaphoric = not suppliers and any(m.kind == ANAPHOR for m in sentence)
         blocked = blocked or (prev_blocked and anaphoric)
+        # "The police did not say which companies supply the cameras." withholds the supplier
+        # of its own sentence and of the sentence before.
+        withheld = [
+            j for j in (i, i + 1) if j < len(spans) and supplier_withheld(text[spans[j][0] : spans[j][1]])
+        ]
+        if withheld:
+            lent_suppliers = []
         if techs and not blocked:
             found = _candidates(
                 text,
@@ -238,14 +246,14 @@ def relate(
                 if status_sentence is sentence
                 else dict.fromkeys(techs, status),
                 sentence_places,
-                last_vendor,
+                None if withheld else last_vendor,
                 lent_suppliers,
                 context_country or doc_country,
                 homes_of,
             )
-            if is_headline(text, *spans[i]):
-                for c in found:
-                    c.headline = True
+            for c in found:
+                c.headline = is_headline(text, *spans[i])
+                c.supplier_withheld = bool(withheld) and not c.vendor_in_sentence
             if status_sentence is not sentence:
                 # The year is that of the event that gives the status.
                 years = [m for m in status_sentence if m.kind == YEAR]

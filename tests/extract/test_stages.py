@@ -201,13 +201,29 @@ def test_a_headline_is_a_short_line_of_its_own_without_a_full_stop(text: str, he
     assert is_headline(text, start, end) is headline
 
 
-def test_the_year_of_a_running_system_is_that_of_its_start(res: Resources) -> None:
-    text = (
-        "Huawei installed 1,000 cameras in Belgrade in 2017. "
-        "In 2020 the Huawei cameras were still in use across Belgrade, officials said."
-    )
-    video = [c for c in _claims(text, res) if c["technology"] == "video_surveillance"]
-    assert [(c["status"], c["year"]) for c in video] == [("operational", 2017)]
+@pytest.mark.parametrize(
+    ("text", "technology", "year"),
+    [
+        (
+            "Huawei installed 1,000 cameras in Belgrade in 2017. "
+            "In 2020 the Huawei cameras were still in use across Belgrade, officials said.",
+            "video_surveillance",
+            2017,
+        ),
+        # The status is told in the next sentence, which has no year: the sentence's own stays.
+        (
+            "In 2018 the police of Accra, Ghana, added fingerprint scanners from Dermalog. "
+            "The scanners have been in use at every station since.",
+            "biometric_identification",
+            2018,
+        ),
+    ],
+)
+def test_the_year_of_a_running_system_is_that_of_its_start(
+    text: str, technology: str, year: int, res: Resources
+) -> None:
+    found = [c for c in _claims(text, res) if c["technology"] == technology and c["vendor"]]
+    assert [(c["status"], c["year"]) for c in found] == [("operational", year)]
 
 
 def test_an_event_without_a_supplier_beside_a_named_one_is_its_own_claim(res: Resources) -> None:
@@ -272,3 +288,13 @@ def test_a_similar_system_takes_the_technology_told_before_in_its_own_part(res: 
     keys = _keys(text, res)
     assert ("UGA", None, "facial_recognition") in keys
     assert not any(country == "UGA" and vendor == "Idemia" for country, vendor, _ in keys)
+
+
+def test_a_similar_system_far_from_any_technology_cue_keeps_its_year(res: Resources) -> None:
+    background = " ".join(["The budget debate lasted all week."] * 4)
+    text = (
+        "Kenya's police installed face recognition cameras in Nairobi in 2019, supplied by Huawei. "
+        f"{background} Uganda installed a similar system in Kampala in 2021."
+    )
+    uganda = [c for c in _claims(text, res) if c["country"] == "UGA"]
+    assert uganda and {c["year"] for c in uganda} == {2021}

@@ -438,6 +438,16 @@ LEGAL_SUFFIXES = (
     r"|Electronics|Telecom(?:munications)?|Engineering|Labs?|AG|AB|BV|NV|Sdn Bhd|Pty Ltd|Intelligence"
     r"|International|Industries|Communications|Vision|AI|Analytics|Consortium|Enterprises?"
 )
+# "Bolivia runs a similar system", "un système similaire à Conakry", "tested the same system":
+# the system is the one the text last described, deployed in the place this sentence names.
+SIMILAR_SYSTEM_RE = re.compile(
+    r"\b(?:similar|the same) (?:system|scheme|network|platform|technology)s?\b"
+    r"|\b(?:système|sistema|dispositif|dispositivo|réseau|red|plataforma|plateforme)s? "
+    r"(?:similaires?|similar(?:es)?|semelhantes?|parecidos?|análogos?|analogues?|équivalents?)\b"
+    r"|\b(?:même|mismo|mesmo) (?:système|sistema|dispositif|dispositivo)\b",
+    re.IGNORECASE,
+)
+
 ANAPHORA = (
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[A-Za-z-]+ ){0,3}?(?:company|firm|vendor|supplier|giant|manufacturer|"
     r"maker|group|contractor|provider|corporation|integrator|consortium)\b"

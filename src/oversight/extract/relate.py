@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from oversight.extract.bind import bind, clauses
 from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
-from oversight.extract.lexicon import STATUS_PRECEDENCE
+from oversight.extract.lexicon import SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
 from oversight.extract.notclaims import asked_about, not_claim
 from oversight.extract.places import not_deployment_place
 from oversight.extract.segment import is_headline
@@ -109,17 +109,6 @@ def _technologies(sentence: list[Mention], text: str, start: int) -> dict[str, M
     return techs
 
 
-# "Bolivia runs a similar system", "un système similaire à Conakry", "tested the same system":
-# the system is the one the text last described, deployed in the place this sentence names.
-_SIMILAR_SYSTEM_RE = re.compile(
-    r"\b(?:similar|the same) (?:system|scheme|network|platform|technology)s?\b"
-    r"|\b(?:système|sistema|dispositif|dispositivo|réseau|red|plataforma|plateforme)s? "
-    r"(?:similaires?|similar(?:es)?|semelhantes?|parecidos?|análogos?|analogues?|équivalents?)\b"
-    r"|\b(?:même|mismo|mesmo) (?:système|sistema|dispositif|dispositivo)\b",
-    re.IGNORECASE,
-)
-
-
 # Coordinated parts of a sentence: "Bolivia runs a similar system, ..., and Venezuela's card ...".
 _COORDINATION_RE = re.compile(r",? (?:and|y|et|e) (?=[A-ZÀ-Ý])")
 
@@ -130,7 +119,7 @@ def _similar_system(
     """For a sentence that names no technology but points back to a "similar system": the
     technologies of the last sentence that had some, placed at the pointing phrase, and the
     part of the sentence (its clause, up to a coordination) that the pointing phrase is in."""
-    match = _SIMILAR_SYSTEM_RE.search(text, span[0], span[1]) if earlier else None
+    match = SIMILAR_SYSTEM_RE.search(text, span[0], span[1]) if earlier else None
     if match is None:
         return None
     bounds = [span[0], span[1]]
@@ -256,10 +245,12 @@ def relate(
                 c.supplier_withheld = bool(withheld) and not c.vendor_in_sentence
             if status_sentence is not sentence:
                 # The year is that of the event that gives the status.
+                # Failing that, the sentence's own year stays.
                 years = [m for m in status_sentence if m.kind == YEAR]
-                year = min(years, key=lambda m: abs(m.start - status.start)).value if years else None
-                for c in found:
-                    c.year = year
+                if years:
+                    year = min(years, key=lambda m: abs(m.start - status.start)).value
+                    for c in found:
+                        c.year = year
             near = [
                 m
                 for j in (i - 1, i + 1)

@@ -141,7 +141,9 @@ def tag(
     found: list[Mention] = []
     names_at = _coverage(len(text), [m for m in entities if m.kind in (ORG, PLACE)])
     status_at = _coverage(len(text), statuses)
-    for start, end in _focus(spans, entities, len(text)):
+    # "Bolivia runs a similar system": a sentence that points back to a technology is read too.
+    pointers = [m.start() for m in lexicon.SIMILAR_SYSTEM_RE.finditer(text)] if spans is not None else []
+    for start, end in _focus(spans, [m.start for m in entities if m.kind == TECH] + pointers, len(text)):
         found.extend(
             Mention(ORG, s, e, name, weak=weak, org_kind=kind)
             for s, e, name, weak, kind in unknown_suppliers(text, start, end, names_at, res)
@@ -163,16 +165,16 @@ def tag(
     return sorted(entities + cues + found, key=lambda m: (m.start, -m.end))
 
 
-def _focus(spans: list[tuple[int, int]] | None, entities: list[Mention], size: int) -> list[tuple[int, int]]:
-    """Stretches of text around sentences with a technology cue (two before, one after)."""
+def _focus(spans: list[tuple[int, int]] | None, cues: list[int], size: int) -> list[tuple[int, int]]:
+    """Stretches of text around sentences with a technology cue at one of the positions
+    ``cues`` (two before, one after)."""
     if spans is None:
         return [(0, size)]
     starts = [s for s, _ in spans]
     wanted: set[int] = set()
-    for m in entities:
-        if m.kind == TECH:
-            i = bisect.bisect_right(starts, m.start) - 1
-            wanted.update(range(max(0, i - 2), min(len(spans), i + 2)))
+    for position in cues:
+        i = bisect.bisect_right(starts, position) - 1
+        wanted.update(range(max(0, i - 2), min(len(spans), i + 2)))
     out: list[tuple[int, int]] = []
     for i in sorted(wanted):
         start, end = spans[i]

@@ -47,14 +47,13 @@ _WITHHELD_RE = re.compile(
     r"|\bfournisseurs? (?:inconnu|non identifié)s?"
     r"|\bnão (?:informou|revelou|disse|identificou) (?:qual|que) (?:empresa|fornecedor)"
     r"|\bfornecedor(?:es)? (?:não identificado|desconhecido)s?"
-    r"|\bsem (?:revelar|informar|identificar) (?:o fornecedor|a empresa)",
-    re.IGNORECASE,
-)
+    r"|\bsem (?:revelar|informar|identificar) (?:o fornecedor|a empresa)"
+)  # matched against lower-cased text: several times faster than re.IGNORECASE
 
 
 def supplier_withheld(sentence: str) -> bool:
     """True when ``sentence`` says the supplier is not named or not yet chosen."""
-    return _WITHHELD_RE.search(sentence) is not None
+    return _WITHHELD_RE.search(sentence.lower()) is not None
 
 
 def note_suppliers(

@@ -440,13 +440,17 @@ LEGAL_SUFFIXES = (
 )
 # "Bolivia runs a similar system", "un système similaire à Conakry", "tested the same system":
 # the system is the one the text last described, deployed in the place this sentence names.
-SIMILAR_SYSTEM_RE = re.compile(
+SIMILAR_SYSTEM = (
     r"\b(?:similar|the same) (?:system|scheme|network|platform|technology)s?\b"
     r"|\b(?:système|sistema|dispositif|dispositivo|réseau|red|plataforma|plateforme)s? "
     r"(?:similaires?|similar(?:es)?|semelhantes?|parecidos?|análogos?|analogues?|équivalents?)\b"
-    r"|\b(?:même|mismo|mesmo) (?:système|sistema|dispositif|dispositivo)\b",
-    re.IGNORECASE,
+    r"|\b(?:même|mismo|mesmo) (?:système|sistema|dispositif|dispositivo)\b"
 )
+SIMILAR_SYSTEM_RE = re.compile(SIMILAR_SYSTEM, re.IGNORECASE)
+# Word stems one of which every match of SIMILAR_SYSTEM holds: a cheap test on lower-cased text.
+SIMILAR_SYSTEM_STEMS = (
+    "simil", "same", "même", "mism", "mesm", "semelhant", "parecid", "análog", "analog", "équivalent",
+)  # fmt: skip
 
 ANAPHORA = (
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[A-Za-z-]+ ){0,3}?(?:company|firm|vendor|supplier|giant|manufacturer|"

@@ -217,14 +217,12 @@ def relate(
         # "The company said the device ..." continues the sentence before it.
         anaphoric = not suppliers and any(m.kind == ANAPHOR for m in sentence)
         blocked = blocked or (prev_blocked and anaphoric)
-        # "The police did not say which companies supply the cameras." withholds the supplier
-        # of its own sentence and of the sentence before.
-        withheld = [
-            j for j in (i, i + 1) if j < len(spans) and supplier_withheld(text[spans[j][0] : spans[j][1]])
-        ]
-        if withheld:
-            lent_suppliers = []
         if techs and not blocked:
+            # "The police did not say which companies supply the cameras." withholds the
+            # supplier of its own sentence and of the sentence before.
+            withheld = any(supplier_withheld(text[start:end]) for start, end in spans[i : i + 2])
+            if withheld:
+                lent_suppliers = []
             found = _candidates(
                 text,
                 spans[i],
@@ -242,7 +240,7 @@ def relate(
             )
             for c in found:
                 c.headline = is_headline(text, *spans[i])
-                c.supplier_withheld = bool(withheld) and not c.vendor_in_sentence
+                c.supplier_withheld = withheld and not c.vendor_in_sentence
             if status_sentence is not sentence:
                 # The year is that of the event that gives the status.
                 # Failing that, the sentence's own year stays.

@@ -89,6 +89,7 @@ _MONEY_RE = re.compile(
     r"|\d[\d,.]*\s?(?:million|billion|bn|trillion)?\s?(?:dollars|euros|yuan|shillings|rupees|naira|pesos)",
 )
 _ANAPHOR_RE = re.compile(lexicon.ANAPHORA)
+_SIMILAR_SYSTEM_LOW_RE = re.compile(lexicon.SIMILAR_SYSTEM)  # on lower-cased text: faster
 # Status phrases with words in between ("signed a $126 million deal").
 _STATUS_RES = (
     (re.compile(r"\bsign(?:ed|s|ing)\b[^.;]{0,60}?\b(?:contracts?|deals?|agreements?)\b"), "contracted"),
@@ -142,7 +143,11 @@ def tag(
     names_at = _coverage(len(text), [m for m in entities if m.kind in (ORG, PLACE)])
     status_at = _coverage(len(text), statuses)
     # "Bolivia runs a similar system": a sentence that points back to a technology is read too.
-    pointers = [m.start() for m in lexicon.SIMILAR_SYSTEM_RE.finditer(text)] if spans is not None else []
+    pointers = (
+        [m.start() for m in _SIMILAR_SYSTEM_LOW_RE.finditer(low)]
+        if spans is not None and any(stem in low for stem in lexicon.SIMILAR_SYSTEM_STEMS)
+        else []
+    )
     for start, end in _focus(spans, [m.start for m in entities if m.kind == TECH] + pointers, len(text)):
         found.extend(
             Mention(ORG, s, e, name, weak=weak, org_kind=kind)

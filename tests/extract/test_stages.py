@@ -159,6 +159,8 @@ def test_financiers_are_not_vendors(res: Resources) -> None:
         "Dahua unveiled a new thermal camera at the Intersec trade show in Dubai.",
         "No Ghanaian authority has proposed a facial recognition system for Accra.",
         "The Ghana Police Service declined to say whether face recognition is used in Accra.",
+        "The council of Valencia, Spain, launched smart city parking sensors in 2021.",
+        "El ayuntamiento de Valencia, España, lanzó en 2021 una ciudad inteligente para el alumbrado.",
     ],
 )
 def test_negative_contexts_yield_nothing(text: str, res: Resources) -> None:
@@ -298,3 +300,8 @@ def test_a_similar_system_far_from_any_technology_cue_keeps_its_year(res: Resour
     )
     uganda = [c for c in _claims(text, res) if c["country"] == "UGA"]
     assert uganda and {c["year"] for c in uganda} == {2021}
+
+
+def test_a_smart_city_with_a_security_element_stays(res: Resources) -> None:
+    text = "In 2021 the police of Valencia, Spain, launched a smart city project to fight crime."
+    assert ("ESP", None, "safe_city") in _keys(text, res)

@@ -167,6 +167,16 @@ WEAK_TECHNOLOGY_CUES = frozenset(
     ]
     + [f"{a} {b}" for a in ("central", "centralised", "centralized") for b in ("database", "databases")]
     + ["biometric", "biometrics", "smart city", "smart cities", "smart-city", "smart-cities"]
+    + _cues(lexicon_romance.SMART_CITY)
+)
+TECHNOLOGY_CUES["safe_city"].extend(_cues(lexicon_romance.SMART_CITY))
+# The weak safe_city cues (smart city) name a public-security project only in a sentence with a
+# word of security (GUIDELINES.md §1: smart-city deals with no security element are not claims).
+SECURITY_WORDS_RE = re.compile(
+    r"\b(?:safe|security|safety|police|policing|surveillance|crime|criminal|cameras?|cctv|emergency|monitoring"
+    r"|seguridad|segura|segurança|sécurité|sûre|policía|polícia|vigilancia|vigilância|vidéo\w*|video\w*"
+    r"|cámaras|câmeras|câmaras|caméras|monitoreo|monitoramento|delito|crimes?|criminalité)\b",
+    re.IGNORECASE,
 )
 
 # Status cues. When a sentence holds several, the first status in STATUS_PRECEDENCE wins:

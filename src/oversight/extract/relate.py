@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from oversight.extract.bind import bind, clauses
 from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
-from oversight.extract.lexicon import SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
+from oversight.extract.lexicon import SECURITY_WORDS_RE, SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
 from oversight.extract.notclaims import asked_about, not_claim
 from oversight.extract.places import not_deployment_place
 from oversight.extract.segment import is_headline
@@ -95,12 +95,14 @@ def _suppliers(sentence: list[Mention], text: str) -> list[Mention]:
     ]
 
 
-def _technologies(sentence: list[Mention], text: str, start: int) -> dict[str, Mention]:
+def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> dict[str, Mention]:
     strong = {m.value for m in sentence if m.kind == TECH and not m.weak}
     techs: dict[str, Mention] = {}
     for m in sentence:
-        if m.kind != TECH or m.value in techs or asked_about(text[start : m.start]):
+        if m.kind != TECH or m.value in techs or asked_about(text[span[0] : m.start]):
             continue
+        if m.weak and m.value == "safe_city" and not SECURITY_WORDS_RE.search(text, span[0], span[1]):
+            continue  # "smart city solutions" for parking and lighting
         if m.value == "video_surveillance" and "existing" in text[max(0, m.start - 25) : m.start]:
             continue  # "uses the station's existing cameras": the input of another system
         if m.weak and strong and m.value not in strong:
@@ -183,7 +185,7 @@ def relate(
     for i, sentence in enumerate(by_sentence):
         suppliers = suppliers_of[i]
         next_suppliers = suppliers_of[i + 1] if i + 1 < len(by_sentence) else []
-        techs = _technologies(sentence, text, spans[i][0])
+        techs = _technologies(sentence, text, spans[i])
         # Only where the sentence names a place: "similar systems elsewhere" is background.
         similar = _similar_system(text, spans[i], last_techs) if places[i] and not techs else None
         if similar:

@@ -16,12 +16,11 @@ from oversight.registry.leads import bundled_leads_dir
 from oversight.registry.lint import RULES, LintReport, lint_paths
 
 NOT_YET = {
-    "single_source_operational": "single-source operational deployments await a second source or "
-                                 "a single_source justification from research",
     "organisation_aggregator_only": "organisations described from Wikipedia copies await a company "
                                     "or press source",
-    "mirror_citation": "listings still cite document copies and law-firm alerts; research replaces "
-                       "them with Federal Register / govinfo documents and official list pages",
+    "mirror_citation": "40 listings (the FCC Covered List, the NS-CMIC additions of 2021-12-16, DoD "
+                       "1260H updates cited by date) were read only in copies or alerts and name no "
+                       "act that links to its official text",
 }
 
 

@@ -59,6 +59,7 @@ class Vocabulary:
     lead_results: tuple[Term, ...]
     finding_states: tuple[Term, ...]
     secondary_sources: tuple[SecondarySource, ...]
+    official_publishers: tuple[str, ...]
 
     @staticmethod
     def ids(terms: tuple[Term, ...]) -> tuple[str, ...]:
@@ -103,6 +104,7 @@ def vocabulary() -> Vocabulary:
                             copies_official_documents=bool(value.get("copies_official_documents")))
             for key, value in raw["secondary_sources"].items()
         ),
+        official_publishers=tuple(raw["official_publishers"]),
     )
 
 

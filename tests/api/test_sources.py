@@ -42,6 +42,8 @@ def test_listings_empty_then_listed(fresh_registry, tmp_path: Path) -> None:  # 
     [listing] = client.get(f"{API}/listings").json()
     assert listing["organisation"] == "Hikvision" and listing["list"] == "us_entity_list"
     assert listing["url"] == "https://rules.example.org/entity-list-2019-10"
+    # The act the citation names, at its official publisher, beside the page it was read on.
+    assert listing["official"] == [{"label": "84 FR 54002", "url": "https://www.govinfo.gov/link/fr/84/54002"}]
     # A listed supplier is flagged wherever a deployment is shown.
     dep = client.get(f"{API}/deployments/ecu-national-ecu911").json()
     assert dep["suppliers"][0]["lists"] == ["us_entity_list"]

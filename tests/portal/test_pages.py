@@ -115,6 +115,10 @@ def test_vendor_page_shows_reach_parent_subsidiaries_and_listings(client) -> Non
     assert "CETC" in doc.text("parent")
     assert "Ezviz" in doc.text("subsidiaries")
     assert "US Entity List" in doc.text("listings")
+    # The cited act links to its official text; the page it was read on is "read at".
+    [official] = doc.tags("a", **{"class": "official"})
+    assert official.attrs["href"] == "https://www.govinfo.gov/link/fr/84/54002"
+    assert "read at" in doc.text("listings")
     reached = {p.attrs["data-country"] for p in doc.tags("path") if p.attrs.get("fill") != "#e4e4e4"}
     assert reached == {"ECU"}
     assert "/api/v1/organisations/Hikvision" in twins(doc)

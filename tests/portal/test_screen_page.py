@@ -14,6 +14,7 @@ def test_names_one_per_line_show_list_date_citation_and_parent(client) -> None: 
     assert "3 names screened, 2 on a list" in html
     assert "via parent Hikvision" in html
     assert "Test citation for the portal fixtures" in html
+    assert '<a class="official" href="https://www.govinfo.gov/link/fr/84/54002"' in html
     assert '<time datetime="2019-10-09">2019-10-09</time>' in html
     assert "No match" in html and "Matcher oversight-screen-" in html
     assert "US Entity List (registry, as of 2019-10-09, 1 entries)" in html

@@ -56,6 +56,19 @@ LISTINGS = """listings:
     organisation: Huawei
     listed_name: Huawei Technologies Co., Ltd.
     sources:
+      - url: https://docslib.org/doc/1/federal-register
+        published: 2019-05-21
+  - list: us_entity_list
+    organisation: Huawei
+    listed_name: Huawei Technologies Co., Ltd. (read in a copy, cited to the official act)
+    citation: 84 FR 22961
+    sources:
+      - url: https://docslib.org/doc/1/federal-register
+        published: 2019-05-21
+  - list: us_entity_list
+    organisation: Huawei
+    listed_name: Huawei Technologies Co., Ltd. (the official page beside a copy)
+    sources:
       - url: https://www.federalregister.gov/documents/2019/05/21/2019-10616/addition-of-entities
         published: 2019-05-21
       - url: https://docslib.org/doc/1/federal-register

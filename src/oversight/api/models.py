@@ -284,13 +284,25 @@ class OrganisationSummary(BaseModel):
     lists: list[RestrictionList] = Field(description="Lists naming it directly.")
 
 
+class OfficialLink(BaseModel):
+    """The official publication of an act a citation names, at its publisher's own address."""
+
+    label: str = Field(description="The act as cited, e.g. '84 FR 54002'.")
+    url: str
+
+
+OFFICIAL_DESCRIPTION = ("Official publications of the acts the citation names (GovInfo, "
+                        "federalregister.gov, the Treasury), built from the citation.")
+
+
 class ListingView(BaseModel):
     list: RestrictionList
     listed_name: str
     aliases: list[str] = Field(default_factory=list)
     listed: str | None = Field(None, description="Date of listing.")
     citation: str | None = None
-    url: str | None = None
+    url: str | None = Field(None, description="The page the listing was read on.")
+    official: list[OfficialLink] = Field(default_factory=list, description=OFFICIAL_DESCRIPTION)
 
 
 class Organisation(BaseModel):
@@ -506,6 +518,7 @@ class ListHit(BaseModel):
     citation: str | None = None
     listed_name: str | None = None
     url: str | None = None
+    official: list[OfficialLink] = Field(default_factory=list, description=OFFICIAL_DESCRIPTION)
     via: str | None = Field(None, description="The listed parent through which the list reaches it.")
     until: str | None = Field(None, description="When the listing was removed (null: in force).")
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from oversight.analytics.coverage import DeploymentFacts, Organisations, backing
 from oversight.errors import Problem
 from oversight.registry.aigs import Finding
+from oversight.registry.citations import is_official_url, official_links
 from oversight.registry.leads import LeadIn, lead_files, read_leads
 from oversight.registry.load import Batch, Known, Located, build_batch, parse_records
 from oversight.registry.readers import read_files
@@ -165,16 +166,22 @@ def duplicate_deployments(batch: Batch, organisations: Organisations) -> list[Li
 
 
 def mirror_citations(batch: Batch) -> list[LintProblem]:
+    """Listings read in a copy or an alert that do not cite the official publication: neither a
+    source on an official publisher's site nor a citation that links to one."""
     problems = []
     for listing in batch.listings:
-        for source in listing.record.sources:
+        record = listing.record
+        if official_links(record.citation) or any(is_official_url(s.url) for s in record.sources):
+            continue
+        for source in record.sources:
             kind = secondary_kind(source.url)
             if kind is not None and kind.copies_official_documents:
                 problems.append(LintProblem(
                     "mirror_citation", listing.file, listing.line,
-                    f"{listing.record.list}: {listing.record.listed_name}",
+                    f"{record.list}: {record.listed_name}",
                     f"{source.url} is a {kind.label.lower()}: cite the Federal Register / govinfo "
-                    "document or the official list page instead"))
+                    "document or the official list page (a source there, or a `citation` such as "
+                    "'84 FR 54002' or 'Federal Register document 2019-22210')"))
     return problems
 
 

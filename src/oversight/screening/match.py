@@ -29,6 +29,7 @@ from typing import Any
 from rapidfuzz.distance import OSA, Levenshtein
 
 from oversight.errors import NoListings
+from oversight.registry.citations import official_links
 from oversight.screening.normalise import Normalised, normalise, pinyin
 
 MATCHER_VERSION = "oversight-screen-v2"
@@ -112,6 +113,7 @@ def _list_view(entry: Mapping[str, Any]) -> dict[str, Any]:
         "citation": entry.get("citation"),
         "listed_name": entry.get("listed_name"),
         "url": entry.get("url"),
+        "official": [link.as_dict() for link in official_links(entry.get("citation"))],
         "via": entry.get("via"),
         "until": entry.get("until"),
     }

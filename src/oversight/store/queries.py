@@ -13,6 +13,7 @@ from sqlalchemy import Select, Subquery, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from oversight.errors import NotFound
+from oversight.registry.citations import official_links
 from oversight.registry.leads import bundled_leads_version
 from oversight.registry.records import country_name, normalise_name
 from oversight.store import audit, listimports
@@ -308,6 +309,7 @@ def _listing_view(listing: Listing) -> dict[str, Any]:
         "listed": listing.listed,
         "citation": listing.citation,
         "url": listing.source.url if listing.source else None,
+        "official": [link.as_dict() for link in official_links(listing.citation)],
     }
 
 

@@ -24,6 +24,8 @@ def _verdicts(text: str, res: Resources) -> dict[str, bool]:
         ("Cameras were installed in Lusaka with support from the Chinese government.", "Chinese government"),
         ("Tajikistan's ministry signed a loan agreement for the Safe City Project in Beijing.", "Beijing"),
         ("Police in Quito use face recognition, as in China.", "China"),
+        ("Chinese vendors have won contracts across Latin America, starting in Quito.", "America"),
+        ("La vigilancia avanza en América Latina, empezando por Quito.", "Latina"),
     ],
 )
 def test_a_place_used_otherwise_is_not_a_deployment_place(text: str, place: str, res: Resources) -> None:

@@ -6,7 +6,8 @@ currency ("US$9 million", "1.5 million U.S. dollars"), a government speaking ("B
 "Washington says"), a lender or donor ("a loan from China Exim Bank", "with support from the
 Chinese government"), the place of another event ("signed in Beijing", "a newsroom based in
 Vilnius", "a study trip to Xinjiang"), a comparison ("as in China", "modelled on Beijing's") or
-the last word of a supplier's name ("Idemia Identity & Security France", "ZTE Nigeria").
+the last word of a supplier's name ("Idemia Identity & Security France", "ZTE Nigeria"), or a
+part of a world region's name ("Latin America", "América Latina").
 ``not_deployment_place`` is the one pure test; relate keeps the places for which it is False.
 """
 
@@ -62,6 +63,12 @@ _METONYMY_AFTER_RE = re.compile(
 )
 
 
+# "Latin America", "North America", "América Latina", "Amérique latine": a world region, neither
+# the United States nor a city.
+_REGION_BEFORE_AMERICA_RE = re.compile(r"\b(?:Latin|South|North|Central)[ -]$")
+_AMERICA_BEFORE_RE = re.compile(r"\bAm[ée]ri(?:ca|que) $")
+
+
 def not_deployment_place(
     text: str,
     place: Mention,
@@ -79,6 +86,10 @@ def not_deployment_place(
         return not _DEMONYM_AGENCY_RE.match(text, place.end)
     after = text[place.end : place.end + 60]
     before = text[max(0, place.start - 110) : place.start]
+    if _AMERICA_BEFORE_RE.search(before) or (
+        text.startswith("America", place.start) and _REGION_BEFORE_AMERICA_RE.search(before)
+    ):
+        return True
     if _CURRENCY_AFTER_RE.match(after) or _METONYMY_AFTER_RE.match(after) and place.value.kind == "city":
         return True
     if _HOME_AFTER_RE.match(after) or _ELSEWHERE_RE.search(before[-30:]):

@@ -67,3 +67,9 @@ def test_a_system_named_as_the_agent_is_not_a_supplier(res: Resources) -> None:
 )
 def test_a_thing_or_heading_ending_in_a_legal_form_is_not_a_supplier(text: str, res: Resources) -> None:
     assert unknown_suppliers(text, 0, len(text), bytearray(len(text)), res) == []
+
+
+def test_a_name_made_only_of_watchdog_and_newsroom_words_is_not_a_supplier(res: Resources) -> None:
+    text = "The spyware traces were analysed by Amnesty International, the report says."
+    names = {name for _, _, name, _, _ in unknown_suppliers(text, 0, len(text), bytearray(len(text)), res)}
+    assert "Amnesty International" not in names

@@ -412,7 +412,7 @@ def _clean_name(
     lowered = {w.lower().strip(",.") for w in words}
     if (
         lowered & lexicon.AGENCY_WORDS
-        or name.lower() in lexicon.NON_SUPPLIERS
+        or lowered <= lexicon.NON_SUPPLIERS  # "Amnesty International", "Human Rights Watch"
         or name in res.gazetteer.terms
         or words[0].lower() in _STOP_FIRST
         or len(name) < 3

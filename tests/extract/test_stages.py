@@ -305,3 +305,14 @@ def test_a_similar_system_far_from_any_technology_cue_keeps_its_year(res: Resour
 def test_a_smart_city_with_a_security_element_stays(res: Resources) -> None:
     text = "In 2021 the police of Valencia, Spain, launched a smart city project to fight crime."
     assert ("ESP", None, "safe_city") in _keys(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers in Lima carry handheld devices for face and fingerprint recognition.",
+        "The new cameras in Lima have facial, car licence recognition capacity.",
+    ],
+)
+def test_face_recognition_sharing_its_noun_with_another_kind_is_recognised(text: str, res: Resources) -> None:
+    assert "facial_recognition" in {m.value for m in tag(text, res) if m.kind == TECH}

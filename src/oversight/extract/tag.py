@@ -89,6 +89,9 @@ _MONEY_RE = re.compile(
     r"|\d[\d,.]*\s?(?:million|billion|bn|trillion)?\s?(?:dollars|euros|yuan|shillings|rupees|naira|pesos)",
 )
 _ANAPHOR_RE = re.compile(lexicon.ANAPHORA)
+_SHARED_RECOGNITION_RE = re.compile(
+    r"\b(?:face|facial)(?P<face_end>)(?:,| and| or|/) ?(?:[\w-]+ ){0,2}recognition\b"
+)
 _SIMILAR_SYSTEM_LOW_RE = re.compile(lexicon.SIMILAR_SYSTEM)  # on lower-cased text: faster
 # Status phrases with words in between ("signed a $126 million deal").
 _STATUS_RES = (
@@ -136,6 +139,13 @@ def tag(
             else:
                 mention = Mention(kind, start, stop, value, weak=weak)
             (entities if kind in _ENTITY_KINDS else cues).append(mention)
+    if "recognition" in low:
+        # "face and fingerprint recognition", "facial, car licence recognition": the face
+        # recognition of a coordination that names "recognition" once.
+        entities += [
+            Mention(TECH, m.start(), m.start("face_end"), "facial_recognition")
+            for m in _SHARED_RECOGNITION_RE.finditer(low)
+        ]
     entities = _longest(entities)
     statuses = _longest([m for m in cues if m.kind == STATUS])
     cues = [m for m in cues if m.kind != STATUS] + statuses

@@ -24,6 +24,8 @@ def test_lexicon_covers_the_vocabulary_and_expands_groups() -> None:
         "monitors social media",
         "monitoring social media",
     ]
+    assert sorted(expand("{licen{c|s}e|number} plate")) == ["licence plate", "license plate", "number plate"]
+    assert not any("{" in cue for cues in TECHNOLOGY_CUES.values() for cue in cues)
 
 
 @pytest.mark.parametrize(

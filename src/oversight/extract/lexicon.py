@@ -17,14 +17,15 @@ _GROUP_RE = re.compile(r"\{([^{}]*)\}")
 
 
 def expand(pattern: str) -> list[str]:
-    """All phrases a pattern with ``{a|b}`` groups stands for, spaces normalised."""
+    """All phrases a pattern with ``{a|b}`` groups stands for, spaces normalised. Groups may
+    nest ("{licen{c|s}e|number} plate"): the innermost are expanded first."""
     parts = _GROUP_RE.split(pattern)
     literals, groups = parts[0::2], [group.split("|") for group in parts[1::2]]
     out = []
     for choice in itertools.product(*groups):
         text = literals[0] + "".join(c + lit for c, lit in zip(choice, literals[1:], strict=True))
-        out.append(" ".join(text.split()))
-    return out
+        out.extend(expand(text) if "{" in text else [" ".join(text.split())])
+    return list(dict.fromkeys(out))  # nested groups can give a phrase twice
 
 
 def _cues(block: str) -> list[str]:

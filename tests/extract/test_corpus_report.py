@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from oversight.extract.corpus import Corpus
+from oversight.extract.corpus import Corpus, load_corpus
 from oversight.extract.corpus_report import calibration, corpus_report
 from oversight.extract.evaluate import match_claims
 from tests.extract.test_cli import _app
@@ -55,10 +55,12 @@ def test_evaluate_corpus_part_as_json() -> None:
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["documents"] == 141 and report["gold_claims"] == 320
+    # The corpus grows set by set: the figures are those of the part as it stands.
+    dev = load_corpus(CORPUS).part("dev")
+    assert (report["documents"], report["gold_claims"]) == (len(dev.documents), len(dev.gold))
     assert set(report["by_language"]) == {"en", "es", "fr", "pt"}
     overall = report["overall"]
-    assert overall["true_positives"] + overall["false_negatives"] == 320
+    assert overall["true_positives"] + overall["false_negatives"] == len(dev.gold)
     assert len(report["missed"]) == overall["false_negatives"]
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from oversight.extract.document_vendors import supplier_withheld
 from oversight.extract.relate import relate
 from oversight.extract.resources import Resources
 from oversight.extract.segment import segment
@@ -29,3 +32,24 @@ def test_suppliers_of_another_country_are_not_lent(res: Resources) -> None:
     text = TEXT.replace("Dakar", "Lagos")
     found = {(c.country, c.vendor) for c in _candidates(text, res)}
     assert ("NGA", None) in found and ("NGA", "Huawei") not in found
+
+
+def test_no_supplier_is_lent_where_the_text_withholds_it(res: Resources) -> None:
+    text = TEXT + " The city did not say which companies supply the new cameras."
+    found = {(c.country, c.vendor) for c in _candidates(text, res)}
+    assert found == {("SEN", None)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "withheld"),
+    [
+        ("Officials have never said who built the command centre.", True),
+        ("It uses software from a provider that the ministry declined to name.", True),
+        ("La alcaldía anunció cámaras nuevas, aún sin proveedor adjudicado.", True),
+        ("La mairie n'a pas précisé quelle entreprise fournit les caméras.", True),
+        ("A secretaria não informou qual empresa fornece o software.", True),
+        ("The ministry named Huawei as the supplier of the cameras.", False),
+    ],
+)
+def test_supplier_withheld(sentence: str, withheld: bool) -> None:
+    assert supplier_withheld(sentence) is withheld

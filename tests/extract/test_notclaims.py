@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oversight.extract.notclaims import not_claim
+from oversight.extract.notclaims import asked_about, not_claim
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,18 @@ def test_not_claims(sentence: str, kind: str) -> None:
 )
 def test_deployments_are_not_not_claims(sentence: str) -> None:
     assert not_claim(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "asked"),
+    [
+        ("The mayor would not say whether the new cameras use ", True),
+        ("Reporters asked if the transport police had ", True),
+        ("El concejal quiso saber si la alcaldía compró ", True),
+        ("A deputada perguntou se o governo instalou ", True),
+        ("Nobody knows whether the scheme works; the police installed ", False),
+        ("The transport police installed ", False),
+    ],
+)
+def test_asked_about_is_a_mention_inside_an_indirect_question(before: str, asked: bool) -> None:
+    assert asked_about(before) is asked

@@ -23,6 +23,8 @@ from oversight.extract.resources import Resources
         "Breaking",
         "Sistema de Reconocimiento Facial",
         "El Ministerio del Interior",
+        "Facial Recognition Technology",
+        "Other Surveillance Technologies",
     ],
 )
 def test_systems_programmes_offices_and_groups_are_not_organisations(name: str) -> None:
@@ -54,3 +56,20 @@ def test_role_patterns_find_unknown_suppliers(text: str, name: str, res: Resourc
 def test_a_system_named_as_the_agent_is_not_a_supplier(res: Resources) -> None:
     text = "Suspects were identified by the Automated Facial Recognition System."
     assert unknown_suppliers(text, 0, len(text), bytearray(len(text)), res) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2019 the prefecture has run a Burglary Forecast System that maps risky streets.",
+        "Findings\nRegional Monitoring Technologies\nThe police bought cameras.",
+    ],
+)
+def test_a_thing_or_heading_ending_in_a_legal_form_is_not_a_supplier(text: str, res: Resources) -> None:
+    assert unknown_suppliers(text, 0, len(text), bytearray(len(text)), res) == []
+
+
+def test_a_name_made_only_of_watchdog_and_newsroom_words_is_not_a_supplier(res: Resources) -> None:
+    text = "The spyware traces were analysed by Amnesty International, the report says."
+    names = {name for _, _, name, _, _ in unknown_suppliers(text, 0, len(text), bytearray(len(text)), res)}
+    assert "Amnesty International" not in names

@@ -6,7 +6,7 @@ import pytest
 
 from oversight.extract.places import not_deployment_place
 from oversight.extract.resources import Resources
-from oversight.extract.tag import PLACE, tag
+from oversight.extract.tag import ORG, PLACE, tag
 
 
 def _verdicts(text: str, res: Resources) -> dict[str, bool]:
@@ -24,6 +24,8 @@ def _verdicts(text: str, res: Resources) -> dict[str, bool]:
         ("Cameras were installed in Lusaka with support from the Chinese government.", "Chinese government"),
         ("Tajikistan's ministry signed a loan agreement for the Safe City Project in Beijing.", "Beijing"),
         ("Police in Quito use face recognition, as in China.", "China"),
+        ("Chinese vendors have won contracts across Latin America, starting in Quito.", "America"),
+        ("La vigilancia avanza en América Latina, empezando por Quito.", "Latina"),
     ],
 )
 def test_a_place_used_otherwise_is_not_a_deployment_place(text: str, place: str, res: Resources) -> None:
@@ -35,3 +37,15 @@ def test_a_place_used_otherwise_is_not_a_deployment_place(text: str, place: str,
 def test_the_place_of_the_cameras_stays(res: Resources) -> None:
     text = "Serbia's interior ministry signed a contract with Huawei for 1,000 cameras in Belgrade."
     assert set(_verdicts(text, res).values()) == {False}
+
+
+def test_a_country_ending_a_suppliers_name_is_its_label(res: Resources) -> None:
+    text = "The ministry gave the kiosks to Huawei Technologies Chile and cameras to a local firm in Quito."
+    mentions = tag(text, res)
+    org_ends = {m.end for m in mentions if m.kind == ORG}
+    verdicts = {
+        text[m.start : m.end]: not_deployment_place(text, m, set(), set(), {"CHL", "ECU"}, org_ends)
+        for m in mentions
+        if m.kind == PLACE
+    }
+    assert verdicts == {"Chile": True, "Quito": False}

@@ -31,6 +31,8 @@ from oversight.extract.resources import Resources
             "In 2018 ECU 911 began testing face recognition supplied by CEIEC at the airport of Quito.",
             "pilot",
         ),
+        ("Hikvision CCTV cameras will soon be installed at every junction in Kisumu, Kenya.", "planned"),
+        ("Las cámaras de Dahua serán finalmente instaladas en Temuco, Chile.", "planned"),
     ],
 )
 def test_sentence_status(text: str, status: str, res: Resources) -> None:

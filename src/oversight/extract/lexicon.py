@@ -17,14 +17,15 @@ _GROUP_RE = re.compile(r"\{([^{}]*)\}")
 
 
 def expand(pattern: str) -> list[str]:
-    """All phrases a pattern with ``{a|b}`` groups stands for, spaces normalised."""
+    """All phrases a pattern with ``{a|b}`` groups stands for, spaces normalised. Groups may
+    nest ("{licen{c|s}e|number} plate"): the innermost are expanded first."""
     parts = _GROUP_RE.split(pattern)
     literals, groups = parts[0::2], [group.split("|") for group in parts[1::2]]
     out = []
     for choice in itertools.product(*groups):
         text = literals[0] + "".join(c + lit for c, lit in zip(choice, literals[1:], strict=True))
-        out.append(" ".join(text.split()))
-    return out
+        out.extend(expand(text) if "{" in text else [" ".join(text.split())])
+    return list(dict.fromkeys(out))  # nested groups can give a phrase twice
 
 
 def _cues(block: str) -> list[str]:
@@ -167,6 +168,16 @@ WEAK_TECHNOLOGY_CUES = frozenset(
     ]
     + [f"{a} {b}" for a in ("central", "centralised", "centralized") for b in ("database", "databases")]
     + ["biometric", "biometrics", "smart city", "smart cities", "smart-city", "smart-cities"]
+    + _cues(lexicon_romance.SMART_CITY)
+)
+TECHNOLOGY_CUES["safe_city"].extend(_cues(lexicon_romance.SMART_CITY))
+# The weak safe_city cues (smart city) name a public-security project only in a sentence with a
+# word of security (GUIDELINES.md §1: smart-city deals with no security element are not claims).
+SECURITY_WORDS_RE = re.compile(
+    r"\b(?:safe|security|safety|police|policing|surveillance|crime|criminal|cameras?|cctv|emergency|monitoring"
+    r"|seguridad|segura|segurança|sécurité|sûre|policía|polícia|vigilancia|vigilância|vidéo\w*|video\w*"
+    r"|cámaras|câmeras|câmaras|caméras|monitoreo|monitoramento|delito|crimes?|criminalité)\b",
+    re.IGNORECASE,
 )
 
 # Status cues. When a sentence holds several, the first status in STATUS_PRECEDENCE wins:
@@ -438,6 +449,20 @@ LEGAL_SUFFIXES = (
     r"|Electronics|Telecom(?:munications)?|Engineering|Labs?|AG|AB|BV|NV|Sdn Bhd|Pty Ltd|Intelligence"
     r"|International|Industries|Communications|Vision|AI|Analytics|Consortium|Enterprises?"
 )
+# "Bolivia runs a similar system", "un système similaire à Conakry", "tested the same system":
+# the system is the one the text last described, deployed in the place this sentence names.
+SIMILAR_SYSTEM = (
+    r"\b(?:similar|the same) (?:system|scheme|network|platform|technology)s?\b"
+    r"|\b(?:système|sistema|dispositif|dispositivo|réseau|red|plataforma|plateforme)s? "
+    r"(?:similaires?|similar(?:es)?|semelhantes?|parecidos?|análogos?|analogues?|équivalents?)\b"
+    r"|\b(?:même|mismo|mesmo) (?:système|sistema|dispositif|dispositivo)\b"
+)
+SIMILAR_SYSTEM_RE = re.compile(SIMILAR_SYSTEM, re.IGNORECASE)
+# Word stems one of which every match of SIMILAR_SYSTEM holds: a cheap test on lower-cased text.
+SIMILAR_SYSTEM_STEMS = (
+    "simil", "same", "même", "mism", "mesm", "semelhant", "parecid", "análog", "analog", "équivalent",
+)  # fmt: skip
+
 ANAPHORA = (
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[A-Za-z-]+ ){0,3}?(?:company|firm|vendor|supplier|giant|manufacturer|"
     r"maker|group|contractor|provider|corporation|integrator|consortium)\b"

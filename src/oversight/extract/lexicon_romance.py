@@ -23,7 +23,7 @@ TECHNOLOGY: dict[str, str] = {
     "safe_city": """
         {centre de commandement|centre de contrôle|centre de supervision|centre de coordination|centre de vidéosurveillance}
         {centro de comando|centro de mando|centro de control|centro de monitoreo|centro de monitoramento|centro integrado}
-        {ville sûre|ville sécurisée|ville intelligente|villes intelligentes|ciudad segura|ciudad inteligente|ciudades inteligentes|cidade segura|cidade inteligente|cidades inteligentes}
+        {ville sûre|ville sécurisée|ciudad segura|cidade segura}
         {c4|c5|ecu 911|ecu-911}
         {centre national de vidéosurveillance|centro nacional de videovigilancia|centre national de commandement}
     """,
@@ -92,6 +92,11 @@ STATUS: dict[str, str] = {
         {será instalada|serão instalados|será implantado|será implantada|serão implantados|serão implantadas|vai implantar|vão instalar}
     """,
 }
+
+# "Smart city" in Spanish, French and Portuguese: weak cues, like the English ones.
+SMART_CITY = """
+    {ville intelligente|villes intelligentes|ciudad inteligente|ciudades inteligentes|cidade inteligente|cidades inteligentes}
+"""
 
 HEDGE = """
     {selon des sources|aurait|auraient|presuntamente|supuestamente|según fuentes|segundo fontes|supostamente}

@@ -17,6 +17,9 @@ The lexicon-based negatives of ``lexicon.NEGATIVE_CUES`` only weaken a sentence 
 a deployment; these patterns block it, because a deployment cue in such a sentence ("cameras are
 in use", "will not be approved") is part of the not-claim itself. Patterns cover English,
 Spanish, French and Portuguese.
+
+``asked_about(before)`` tells whether a mention sits inside an indirect question ("did not
+respond to questions about whether facial recognition is used"): it is asked about, not reported.
 """
 
 from __future__ import annotations
@@ -62,3 +65,17 @@ def not_claim(sentence: str) -> str | None:
         if pattern.search(sentence):
             return kind
     return None
+
+
+# An indirect question runs from its opener to the end of the clause (a semicolon ends it).
+_QUESTION_RE = re.compile(
+    r"\b(?:whether|ask(?:ed|s)? if|savoir si|demand(?:é|ée|er|e) si|saber si|pregunt(?:ó|ar|a|aron) si"
+    r"|pergunt(?:ou|ar|a|aram) se|saber se)\b[^;]*$",
+    re.IGNORECASE,
+)
+
+
+def asked_about(before: str) -> bool:
+    """True when ``before`` (the sentence up to a mention) leaves the mention inside an indirect
+    question: "say whether the cameras are equipped with face recognition"."""
+    return _QUESTION_RE.search(before) is not None

@@ -208,6 +208,27 @@ _LABELS = frozenset(
 )
 
 
+# Legal forms that are also common nouns: "Facial Recognition Technology", "Video Analytics".
+_COMMON_NOUN_FORMS = frozenset(
+    [
+        "technology",
+        "technologies",
+        "system",
+        "systems",
+        "solutions",
+        "security",
+        "network",
+        "networks",
+        "intelligence",
+        "analytics",
+        "vision",
+        "communications",
+        "electronics",
+        "engineering",
+    ]
+)
+
+
 def not_an_organisation(name: str) -> bool:
     """True for names of systems, programmes, offices, groups and labels (see the module)."""
     words = [w.strip(",.()\"'").lower() for w in name.split()]
@@ -220,6 +241,8 @@ def not_an_organisation(name: str) -> bool:
     head, described = words[cut - 1], words[: cut - 1]
     if head in _NOT_ORG_HEADS and all(w in _GENERIC_WORDS or w in _NOT_ORG_HEADS for w in described):
         return True
+    if words[-1] in _COMMON_NOUN_FORMS and all(w in _GENERIC_WORDS for w in words[:-1]):
+        return True  # "Other Surveillance Technologies": a description, whatever its case
     return words[-1] in _CIVIL_SOCIETY_HEADS
 
 
@@ -328,6 +351,10 @@ def unknown_suppliers(
             start, end = span
             if pattern is _SUBJECT_RE and " " not in text[start:end] and _sentence_start(text, start):
                 continue  # "Sensors installed ...": one capitalised word opening a sentence
+            if weak and (
+                _INDEFINITE_BEFORE_RE.search(text, max(0, start - 4), start) or _whole_line(text, start, end)
+            ):
+                continue  # "used a Predictive Crime Defence System", a heading: a thing, not a firm
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in found) or any(
                 start <= s and e <= end for s, e in found
             ):
@@ -343,6 +370,13 @@ def unknown_suppliers(
             kind = "financier" if re.search(r"\bBank\b|\bFund\b", name) else "unknown"
             found.setdefault(span, (start, end, res.canonical(name), weak, kind))
     return list(found.values())
+
+
+_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|un|une|una|um|uma) $", re.IGNORECASE)
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    return text[max(0, start - 1) : start] in ("", "\n") and text[end : end + 1] in ("", "\n")
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -378,7 +412,7 @@ def _clean_name(
     lowered = {w.lower().strip(",.") for w in words}
     if (
         lowered & lexicon.AGENCY_WORDS
-        or name.lower() in lexicon.NON_SUPPLIERS
+        or lowered <= lexicon.NON_SUPPLIERS  # "Amnesty International", "Human Rights Watch"
         or name in res.gazetteer.terms
         or words[0].lower() in _STOP_FIRST
         or len(name) < 3

@@ -5,7 +5,9 @@ A place named in a sentence is a deployment country unless the text uses it as s
 currency ("US$9 million", "1.5 million U.S. dollars"), a government speaking ("Beijing denies",
 "Washington says"), a lender or donor ("a loan from China Exim Bank", "with support from the
 Chinese government"), the place of another event ("signed in Beijing", "a newsroom based in
-Vilnius", "a study trip to Xinjiang") or a comparison ("as in China", "modelled on Beijing's").
+Vilnius", "a study trip to Xinjiang"), a comparison ("as in China", "modelled on Beijing's") or
+the last word of a supplier's name ("Idemia Identity & Security France", "ZTE Nigeria"), or a
+part of a world region's name ("Latin America", "América Latina").
 ``not_deployment_place`` is the one pure test; relate keeps the places for which it is False.
 """
 
@@ -49,6 +51,9 @@ _ELSEWHERE_RE = re.compile(
 # country ("signed a contract for cameras in Belgrade" in a sentence about Serbia deploys them).
 _SIGNED_IN_RE = re.compile(r"\b(?:signed|inked|sealed|agreed)\b[^.;:]{0,90}\bin\s+$", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(r"^\s?(?:\$|dollars?\b|cents?\b|USD\b|yuan\b|renminbi\b)", re.IGNORECASE)
+# Capitalised words between a supplier's name and a place that ends that name: "Idemia Identity &
+# Security France", "Huawei Technologies Malaysia", "ZTE Nigeria".
+_NAME_TAIL_RE = re.compile(r"(?: (?:&|[A-Z][\w'’.-]*)){0,3} ")
 # "Beijing denies", "Washington says", "Moscow's outreach": a capital standing for a government.
 _METONYMY_AFTER_RE = re.compile(
     r"^(?:'s|’s)?\s+(?:says?|said|denie[sd]|deny|claims?|claimed|insists?|insisted|warn(?:s|ed)?|"
@@ -58,17 +63,33 @@ _METONYMY_AFTER_RE = re.compile(
 )
 
 
+# "Latin America", "North America", "América Latina", "Amérique latine": a world region, neither
+# the United States nor a city.
+_REGION_BEFORE_AMERICA_RE = re.compile(r"\b(?:Latin|South|North|Central)[ -]$")
+_AMERICA_BEFORE_RE = re.compile(r"\bAm[ée]ri(?:ca|que) $")
+
+
 def not_deployment_place(
-    text: str, place: Mention, homes: set[str], orgs_at: set[int], named: set[str] = frozenset()
+    text: str,
+    place: Mention,
+    homes: set[str],
+    orgs_at: set[int],
+    named: set[str] = frozenset(),
+    org_ends: set[int] = frozenset(),
 ) -> bool:
     """True when ``place`` is named as a label, currency, speaker, financier, other event's
     venue or comparison rather than as the place of a deployment. ``homes``: home countries of
-    the sentence's suppliers; ``named``: the countries of every place in the sentence."""
+    the sentence's suppliers; ``orgs_at`` and ``org_ends``: where its organisation names start
+    and end; ``named``: the countries of every place in the sentence."""
     if place.value.kind == "demonym":
         # "Chinese-made", "Senegalese firm": a label; "Royal Canadian Mounted Police" is an agency.
         return not _DEMONYM_AGENCY_RE.match(text, place.end)
     after = text[place.end : place.end + 60]
     before = text[max(0, place.start - 110) : place.start]
+    if _AMERICA_BEFORE_RE.search(before) or (
+        text.startswith("America", place.start) and _REGION_BEFORE_AMERICA_RE.search(before)
+    ):
+        return True
     if _CURRENCY_AFTER_RE.match(after) or _METONYMY_AFTER_RE.match(after) and place.value.kind == "city":
         return True
     if _HOME_AFTER_RE.match(after) or _ELSEWHERE_RE.search(before[-30:]):
@@ -78,4 +99,6 @@ def not_deployment_place(
     for k in range(4):
         if place.end + k in orgs_at and text[place.end : place.end + k].strip(" '’s") == "":
             return True  # "Sweden's Axis Communications", "Zhejiang Dahua Technology"
+    if any(end < place.start and _NAME_TAIL_RE.fullmatch(text, end, place.start) for end in org_ends):
+        return True
     return place.value.iso3 in homes and bool(_HOME_BEFORE_RE.search(before[-30:]))

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from oversight.extract.bind import bind, clauses
-from oversight.extract.document_vendors import lend_vendors, note_suppliers
-from oversight.extract.lexicon import STATUS_PRECEDENCE
-from oversight.extract.notclaims import not_claim
+from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
+from oversight.extract.lexicon import SECURITY_WORDS_RE, SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
+from oversight.extract.notclaims import asked_about, not_claim
 from oversight.extract.places import not_deployment_place
 from oversight.extract.segment import is_headline
 from oversight.extract.status import sentence_status, status_by_technology
@@ -61,6 +61,7 @@ class Candidate:
     via_anaphor: bool
     city_in_sentence: bool = False
     vendor_from_document: bool = False
+    supplier_withheld: bool = False  # the text says the supplier is not named: none is lent
     headline: bool = False
 
 
@@ -94,18 +95,42 @@ def _suppliers(sentence: list[Mention], text: str) -> list[Mention]:
     ]
 
 
-def _technologies(sentence: list[Mention], text: str) -> dict[str, Mention]:
+def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> dict[str, Mention]:
     strong = {m.value for m in sentence if m.kind == TECH and not m.weak}
     techs: dict[str, Mention] = {}
     for m in sentence:
-        if m.kind != TECH or m.value in techs:
+        if m.kind != TECH or m.value in techs or asked_about(text[span[0] : m.start]):
             continue
+        if m.weak and m.value == "safe_city" and not SECURITY_WORDS_RE.search(text, span[0], span[1]):
+            continue  # "smart city solutions" for parking and lighting
         if m.value == "video_surveillance" and "existing" in text[max(0, m.start - 25) : m.start]:
             continue  # "uses the station's existing cameras": the input of another system
         if m.weak and strong and m.value not in strong:
             continue
         techs[m.value] = m
     return techs
+
+
+# Coordinated parts of a sentence: "Bolivia runs a similar system, ..., and Venezuela's card ...".
+_COORDINATION_RE = re.compile(r",? (?:and|y|et|e) (?=[A-ZÀ-Ý])")
+
+
+def _similar_system(
+    text: str, span: tuple[int, int], earlier: dict[str, Mention]
+) -> tuple[dict[str, Mention], tuple[int, int]] | None:
+    """For a sentence that names no technology but points back to a "similar system": the
+    technologies of the last sentence that had some, placed at the pointing phrase, and the
+    part of the sentence (its clause, up to a coordination) that the pointing phrase is in."""
+    match = SIMILAR_SYSTEM_RE.search(text, span[0], span[1]) if earlier else None
+    if match is None:
+        return None
+    bounds = [span[0], span[1]]
+    for start, end in clauses(text, span[0], span[1]):
+        bounds += [start, end]
+    bounds += [m.start() for m in _COORDINATION_RE.finditer(text, span[0], span[1])]
+    begin = max(b for b in bounds if b <= match.start())
+    end = min(b for b in bounds if b >= match.end())
+    return {tech: Mention(TECH, match.start(), match.end(), tech) for tech in earlier}, (begin, end)
 
 
 def relate(
@@ -124,11 +149,12 @@ def relate(
     for sentence in by_sentence:
         homes = {homes_of[m.value] for m in sentence if m.kind == ORG and m.value in homes_of}
         orgs_at = {m.start for m in sentence if m.kind == ORG}
+        org_ends = {m.end for m in sentence if m.kind == ORG}
         named = {m.value.iso3 for m in sentence if m.kind == PLACE}
         kept = [
             m
             for m in sentence
-            if m.kind == PLACE and not not_deployment_place(text, m, homes, orgs_at, named)
+            if m.kind == PLACE and not not_deployment_place(text, m, homes, orgs_at, named, org_ends)
         ]
         kept += [
             _agency_place(m, res)
@@ -138,7 +164,12 @@ def relate(
         places.append(kept)
         negative = any(m.kind == NEGATIVE and m.value == "sanctions" for m in sentence)
         if not negative:
-            votes.update(m.value.iso3 for m in kept if m.value.iso3 not in doc_homes)
+            votes.update(m.value.iso3 for m in kept)
+    if set(votes) <= doc_homes:
+        # A story that names no country but its suppliers' own is about a deployment at home
+        # ("a French start-up's software tested in Paris").
+        doc_homes = set()
+    votes = Counter({iso3: n for iso3, n in votes.items() if iso3 not in doc_homes})
     doc_country = votes.most_common(1)[0][0] if votes else None
 
     out: list[Candidate] = []
@@ -148,12 +179,17 @@ def relate(
     prev_blocked = False
     last_found: list[Candidate] = []
     last_found_at = -10
+    last_techs: dict[str, Mention] = {}
     suppliers_of = [_suppliers(s, text) for s in by_sentence]
     doc_suppliers: dict[str, dict[str, Mention]] = {}
     for i, sentence in enumerate(by_sentence):
         suppliers = suppliers_of[i]
         next_suppliers = suppliers_of[i + 1] if i + 1 < len(by_sentence) else []
-        techs = _technologies(sentence, text)
+        techs = _technologies(sentence, text, spans[i])
+        # Only where the sentence names a place: "similar systems elsewhere" is background.
+        similar = _similar_system(text, spans[i], last_techs) if places[i] and not techs else None
+        if similar:
+            techs = similar[0]
         status = own_status = sentence_status(sentence, text)
         status_sentence = sentence
         if status is None and techs:
@@ -164,6 +200,14 @@ def relate(
                     break
         negatives = {m.value for m in sentence if m.kind == NEGATIVE}
         sentence_places = places[i]
+        own_suppliers, lent_suppliers = suppliers, prev_suppliers or next_suppliers
+        if similar:
+            # The place, and the supplier if any, of the pointing phrase's own part.
+            begin, end = similar[1]
+            sentence_places = [p for p in sentence_places if begin <= p.start < end]
+            own_suppliers, lent_suppliers = [m for m in suppliers if begin <= m.start < end], []
+            if not sentence_places:
+                techs = {}
         # A sentence about sanctions, shares or opinion still counts when it reports a
         # deployment status in a named place; a product launch never does.
         firm = own_status is not None and not own_status.weak
@@ -176,30 +220,37 @@ def relate(
         anaphoric = not suppliers and any(m.kind == ANAPHOR for m in sentence)
         blocked = blocked or (prev_blocked and anaphoric)
         if techs and not blocked:
+            # "The police did not say which companies supply the cameras." withholds the
+            # supplier of its own sentence and of the sentence before.
+            withheld = any(supplier_withheld(text[start:end]) for start, end in spans[i : i + 2])
+            if withheld:
+                lent_suppliers = []
             found = _candidates(
                 text,
                 spans[i],
                 sentence,
-                suppliers,
+                own_suppliers,
                 techs,
                 status_by_technology(sentence, text, status, techs)
                 if status_sentence is sentence
                 else dict.fromkeys(techs, status),
                 sentence_places,
-                last_vendor,
-                prev_suppliers or next_suppliers,
+                None if withheld else last_vendor,
+                lent_suppliers,
                 context_country or doc_country,
                 homes_of,
             )
-            if is_headline(text, *spans[i]):
-                for c in found:
-                    c.headline = True
+            for c in found:
+                c.headline = is_headline(text, *spans[i])
+                c.supplier_withheld = withheld and not c.vendor_in_sentence
             if status_sentence is not sentence:
                 # The year is that of the event that gives the status.
+                # Failing that, the sentence's own year stays.
                 years = [m for m in status_sentence if m.kind == YEAR]
-                year = min(years, key=lambda m: abs(m.start - status.start)).value if years else None
-                for c in found:
-                    c.year = year
+                if years:
+                    year = min(years, key=lambda m: abs(m.start - status.start)).value
+                    for c in found:
+                        c.year = year
             near = [
                 m
                 for j in (i - 1, i + 1)
@@ -212,6 +263,7 @@ def relate(
                     c.year = min(near, key=lambda m: abs(m.start - spans[i][0])).value
             out.extend(found)
             last_found, last_found_at = found, i
+            last_techs = techs
         elif (
             own_status
             and own_status.value in ("denied", "cancelled")
@@ -224,7 +276,7 @@ def relate(
                 years = [m.value for m in sentence if m.kind == YEAR]
                 c.year = years[0] if years else c.year
         prev_blocked = blocked
-        countries = [p.value.iso3 for p in sentence_places if p.value.iso3 not in doc_homes]
+        countries = [p.value.iso3 for p in places[i] if p.value.iso3 not in doc_homes]
         if countries and not blocked:
             context_country = Counter(countries).most_common(1)[0][0]
         if suppliers:

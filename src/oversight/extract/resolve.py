@@ -43,7 +43,7 @@ def scored_claims(
     if len(named) == 1:
         only = named.pop()
         for c in candidates:
-            if c.vendor is None:
+            if c.vendor is None and not c.supplier_withheld:
                 c.vendor, c.via_anaphor = only, True
     for c in candidates:
         vendor = c.vendor

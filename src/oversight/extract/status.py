@@ -58,8 +58,28 @@ def status_by_technology(
     return {tech: status if tech == nearest.value else rest for tech in technologies}
 
 
+# A future or intended form just before a deployment cue: "will soon be installed", "is expected
+# to be launched", "serán instaladas", "sera mis en service": the deployment is planned.
+_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|shall|expected to|due to|set to|going to|scheduled to|about to|is to|are to)"
+    r"(?: (?:soon|also|now|then|eventually|gradually|fully|initially|first|finally))? (?:be )?(?:\w+ )?$"
+    r"|\b(?:será|serán|serão|sera|seront|va a|van a|vai|vão|va|vont"
+    r"|devrait|devraient|deberá|deberán|deverá|deverão)"
+    r"(?: (?:ser|être))? (?:\w+ )?$",
+    re.IGNORECASE,
+)
+
+
+def _future(text: str, cue: Mention) -> Mention:
+    """The cue, made ``planned`` when a future form governs it."""
+    future = _FUTURE_BEFORE_RE.search(text, max(0, cue.start - 40), cue.start)
+    if cue.value in ("operational", "contracted") and future:
+        return Mention(STATUS, cue.start, cue.end, "planned", cue.weak)
+    return cue
+
+
 def sentence_status(sentence: list[Mention], text: str) -> Mention | None:
-    cues = [m for m in sentence if m.kind == STATUS and not _requested(text, m)]
+    cues = [_future(text, m) for m in sentence if m.kind == STATUS and not _requested(text, m)]
     cues = [m for m in cues if not m.weak] or cues
     if not cues:
         return None

@@ -89,6 +89,10 @@ _MONEY_RE = re.compile(
     r"|\d[\d,.]*\s?(?:million|billion|bn|trillion)?\s?(?:dollars|euros|yuan|shillings|rupees|naira|pesos)",
 )
 _ANAPHOR_RE = re.compile(lexicon.ANAPHORA)
+_SHARED_RECOGNITION_RE = re.compile(
+    r"\b(?:face|facial)(?P<face_end>)(?:,| and| or|/) ?(?:[\w-]+ ){0,2}recognition\b"
+)
+_SIMILAR_SYSTEM_LOW_RE = re.compile(lexicon.SIMILAR_SYSTEM)  # on lower-cased text: faster
 # Status phrases with words in between ("signed a $126 million deal").
 _STATUS_RES = (
     (re.compile(r"\bsign(?:ed|s|ing)\b[^.;]{0,60}?\b(?:contracts?|deals?|agreements?)\b"), "contracted"),
@@ -135,13 +139,26 @@ def tag(
             else:
                 mention = Mention(kind, start, stop, value, weak=weak)
             (entities if kind in _ENTITY_KINDS else cues).append(mention)
+    if "recognition" in low:
+        # "face and fingerprint recognition", "facial, car licence recognition": the face
+        # recognition of a coordination that names "recognition" once.
+        entities += [
+            Mention(TECH, m.start(), m.start("face_end"), "facial_recognition")
+            for m in _SHARED_RECOGNITION_RE.finditer(low)
+        ]
     entities = _longest(entities)
     statuses = _longest([m for m in cues if m.kind == STATUS])
     cues = [m for m in cues if m.kind != STATUS] + statuses
     found: list[Mention] = []
     names_at = _coverage(len(text), [m for m in entities if m.kind in (ORG, PLACE)])
     status_at = _coverage(len(text), statuses)
-    for start, end in _focus(spans, entities, len(text)):
+    # "Bolivia runs a similar system": a sentence that points back to a technology is read too.
+    pointers = (
+        [m.start() for m in _SIMILAR_SYSTEM_LOW_RE.finditer(low)]
+        if spans is not None and any(stem in low for stem in lexicon.SIMILAR_SYSTEM_STEMS)
+        else []
+    )
+    for start, end in _focus(spans, [m.start for m in entities if m.kind == TECH] + pointers, len(text)):
         found.extend(
             Mention(ORG, s, e, name, weak=weak, org_kind=kind)
             for s, e, name, weak, kind in unknown_suppliers(text, start, end, names_at, res)
@@ -163,16 +180,16 @@ def tag(
     return sorted(entities + cues + found, key=lambda m: (m.start, -m.end))
 
 
-def _focus(spans: list[tuple[int, int]] | None, entities: list[Mention], size: int) -> list[tuple[int, int]]:
-    """Stretches of text around sentences with a technology cue (two before, one after)."""
+def _focus(spans: list[tuple[int, int]] | None, cues: list[int], size: int) -> list[tuple[int, int]]:
+    """Stretches of text around sentences with a technology cue at one of the positions
+    ``cues`` (two before, one after)."""
     if spans is None:
         return [(0, size)]
     starts = [s for s, _ in spans]
     wanted: set[int] = set()
-    for m in entities:
-        if m.kind == TECH:
-            i = bisect.bisect_right(starts, m.start) - 1
-            wanted.update(range(max(0, i - 2), min(len(spans), i + 2)))
+    for position in cues:
+        i = bisect.bisect_right(starts, position) - 1
+        wanted.update(range(max(0, i - 2), min(len(spans), i + 2)))
     out: list[tuple[int, int]] = []
     for i in sorted(wanted):
         start, end = spans[i]

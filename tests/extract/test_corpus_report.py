@@ -62,6 +62,10 @@ def test_evaluate_corpus_part_as_json() -> None:
     overall = report["overall"]
     assert overall["true_positives"] + overall["false_negatives"] == len(dev.gold)
     assert len(report["missed"]) == overall["false_negatives"]
+    # Every error is in exactly one class, on both sides.
+    assert sum(report["error_classes"]["missed"].values()) == overall["false_negatives"]
+    assert sum(report["error_classes"]["spurious"].values()) == overall["false_positives"]
+    assert {m["error_class"] for m in report["missed"]} <= set(report["error_classes"]["missed"])
 
 
 def test_evaluate_rejects_an_unknown_part() -> None:

@@ -20,6 +20,8 @@ from oversight.app import Registry
 from oversight.cli import render
 from oversight.extract.corpus import load_corpus
 from oversight.extract.corpus_report import corpus_claims, corpus_report
+from oversight.extract.error_classes import error_classes
+from oversight.extract.evaluate import Matching
 from oversight.extract.evaluate import evaluate as score_claims
 from oversight.extract.pipeline import ClaimWriter, extract_stream, load_done
 from oversight.extract.readers import MAX_BYTES, expand_inputs, read_inputs
@@ -326,11 +328,21 @@ def _train_scorer(folder: Path, output: Path) -> dict[str, Any]:
     return {**about, "threshold": scorer.threshold, "output": str(output)}
 
 
+def _with_classes(
+    matching: Matching, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The missed and spurious claims, each with its error class (``rows`` is in their order)."""
+    classes = iter(r["class"] for r in rows)
+    missed = [{**g, "error_class": next(classes)} for g in matching.missed]
+    spurious = [{**c, "error_class": next(classes)} for c in matching.spurious]
+    return missed, spurious
+
+
 def _details_tables(missed: list[dict[str, Any]], spurious: list[dict[str, Any]]) -> None:
     for title, rows in (("missed", missed), ("spurious", spurious)):
         render.table(
             title,
-            ("doc", "country", "vendor", "technology", "status", "year", "confidence"),
+            ("doc", "country", "vendor", "technology", "status", "year", "confidence", "class"),
             [
                 (
                     r.get("doc_id"),
@@ -340,6 +352,7 @@ def _details_tables(missed: list[dict[str, Any]], spurious: list[dict[str, Any]]
                     r.get("status"),
                     r.get("year"),
                     r.get("confidence", ""),
+                    r.get("error_class", ""),
                 )
                 for r in rows
             ],
@@ -363,10 +376,12 @@ def _evaluate_corpus(folder: Path, part: str, as_json: bool, details: bool) -> N
     report = corpus_report(labelled, corpus_claims(labelled, res), res)
     matching = report.pop("matching")
     overall = report["overall"]
+    classes = error_classes(labelled, matching, res)
+    report["error_classes"] = {"missed": classes["missed"], "spurious": classes["spurious"]}
     if as_json:
         report["overall"] = overall.as_dict()
         if details:
-            report["missed"], report["spurious"] = matching.missed, matching.spurious
+            report["missed"], report["spurious"] = _with_classes(matching, classes["rows"])
         render.print_json(report)
         return
     render.table(
@@ -401,8 +416,14 @@ def _evaluate_corpus(folder: Path, part: str, as_json: bool, details: bool) -> N
         ("confidence", "claims", "share correct"),
         [(row["band"], row["claims"], _pct(row["share_correct"])) for row in report["calibration"]],
     )
+    render.table(
+        "Errors by class",
+        ("error", "class", "claims"),
+        [(side, name, count) for side in ("missed", "spurious")
+         for name, count in report["error_classes"][side].items()],
+    )
     if details:
-        _details_tables(matching.missed, matching.spurious)
+        _details_tables(*_with_classes(matching, classes["rows"]))
 
 
 def _pct(value: float | None) -> str:

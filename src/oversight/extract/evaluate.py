@@ -49,7 +49,8 @@ def _doc_keys(doc_id: str) -> list[str]:
     return keys
 
 
-def _key(claim: Mapping[str, Any], res: Resources | None) -> tuple[Any, Any, Any]:
+def claim_key(claim: Mapping[str, Any], res: Resources | None) -> tuple[Any, Any, Any]:
+    """What two claims must share to match: country, the vendor's canonical name key, technology."""
     vendor = claim.get("vendor")
     if vendor:
         vendor = name_key(res.canonical(vendor) if res else vendor)
@@ -83,8 +84,8 @@ def match_claims(
         remaining = list(gold_by_doc.get(doc, []))
         # Surest claims first, so that a duplicate with a worse key is the one left over.
         for claim in sorted(claims_by_doc.get(doc, []), key=lambda c: -float(c.get("confidence") or 0)):
-            key = _key(claim, resources)
-            match = next((g for g in remaining if _key(g, resources) == key), None)
+            key = claim_key(claim, resources)
+            match = next((g for g in remaining if claim_key(g, resources) == key), None)
             if match is None:
                 matching.spurious.append(dict(claim))
                 continue

@@ -49,3 +49,12 @@ def test_a_country_ending_a_suppliers_name_is_its_label(res: Resources) -> None:
         if m.kind == PLACE
     }
     assert verdicts == {"Chile": True, "Quito": False}
+
+
+def test_romance_names_of_major_cities_place_the_claim(res) -> None:  # type: ignore[no-untyped-def]
+    # CLDR's Spanish, French and Portuguese exemplar-city names, mapped to the English city.
+    for local, iso3 in (("Lisboa", "PRT"), ("Londres", "GBR"), ("Argel", "DZA"), ("Ciudad de México", "MEX")):
+        place = res.gazetteer.terms[local]
+        assert (place.iso3, place.kind) == (iso3, "city")
+    # A name the gazetteer already has keeps its own place.
+    assert res.gazetteer.terms["Paris"].iso3 == "FRA"

@@ -372,6 +372,25 @@ class Gazetteer:
 
 _KIND_RANK = {"agency": 0, "country": 1, "demonym": 2, "region": 3, "city": 4}
 
+# News in these languages names foreign cities in its own way ("Lisboa", "Londres", "Argel").
+CITY_NAME_LANGUAGES = ("es", "fr", "pt")
+
+
+def _add_romance_city_names(gaz: Gazetteer) -> None:
+    """The Spanish, French and Portuguese names of cities already in the gazetteer, from the
+    exemplar cities of CLDR's time zones (Babel): a curated list of a few hundred major cities.
+    A name that is already a term of the gazetteer keeps its place."""
+    from babel import Locale
+
+    english = Locale.parse("en").time_zones
+    for language in CITY_NAME_LANGUAGES:
+        for zone, names in Locale.parse(language).time_zones.items():
+            local = names.get("city")
+            known = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+            place = gaz.terms.get(known)
+            if local and place is not None and place.kind == "city" and local not in gaz.terms:
+                gaz.add(local, place)
+
 
 def _rank(place: Place) -> int:
     return _KIND_RANK[place.kind]
@@ -441,6 +460,7 @@ def build_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer
             best[name] = (population, Place(iso3, name, "city"))
     for name, (_, place) in best.items():
         gaz.add(name, place)
+    _add_romance_city_names(gaz)
 
     # Agencies whose name places the buyer.
     for iso3, forms in names.items():

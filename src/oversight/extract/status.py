@@ -72,8 +72,9 @@ _FUTURE_BEFORE_RE = re.compile(
 
 def _future(text: str, cue: Mention) -> Mention:
     """The cue, made ``planned`` when a future form governs it."""
-    future = _FUTURE_BEFORE_RE.search(text, max(0, cue.start - 40), cue.start)
-    if cue.value in ("operational", "contracted") and future:
+    if cue.value in ("operational", "contracted") and _FUTURE_BEFORE_RE.search(
+        text, max(0, cue.start - 40), cue.start
+    ):
         return Mention(STATUS, cue.start, cue.end, "planned", cue.weak)
     return cue
 

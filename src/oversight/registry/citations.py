@@ -11,6 +11,7 @@ publication even where the page the researcher read was a copy or an alert.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -71,7 +72,12 @@ def official_links(citation: str | None) -> list[OfficialLink]:
     return links
 
 
+def on_hosts(url: str, domains: Iterable[str]) -> bool:
+    """Whether a URL's host is one of ``domains`` or a subdomain of one."""
+    host = (urlsplit(url).hostname or "").rstrip(".").removeprefix("www.")
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
 def is_official_url(url: str) -> bool:
     """Whether a URL is on an official publisher's host (schema.yaml `official_publishers`)."""
-    host = (urlsplit(url).hostname or "").rstrip(".").removeprefix("www.")
-    return any(host == domain or host.endswith("." + domain) for domain in VOCAB.official_publishers)
+    return on_hosts(url, VOCAB.official_publishers)

@@ -10,12 +10,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from oversight.analytics.coverage import DeploymentFacts, Organisations, backing
 from oversight.errors import Problem
 from oversight.registry.aigs import Finding
-from oversight.registry.citations import is_official_url, official_links
+from oversight.registry.citations import is_official_url, official_links, on_hosts
 from oversight.registry.leads import LeadIn, lead_files, read_leads
 from oversight.registry.load import Batch, Known, Located, build_batch, parse_records
 from oversight.registry.readers import read_files
@@ -54,11 +53,7 @@ class LintProblem:
 
 def secondary_kind(url: str) -> SecondarySource | None:
     """The kind of secondary site a URL is on (schema.yaml `secondary_sources`), or None."""
-    host = (urlsplit(url).hostname or "").rstrip(".").removeprefix("www.")
-    for kind in VOCAB.secondary_sources:
-        if any(host == domain or host.endswith("." + domain) for domain in kind.domains):
-            return kind
-    return None
+    return next((kind for kind in VOCAB.secondary_sources if on_hosts(url, kind.domains)), None)
 
 
 def _deployment_sources(batch: Batch) -> dict[str, list[SourceIn]]:

@@ -6,6 +6,7 @@ import pytest
 
 from oversight.extract.orgs import not_an_organisation, unknown_suppliers
 from oversight.extract.resources import Resources
+from oversight.extract.tag import ANAPHOR, ORG, tag
 
 
 @pytest.mark.parametrize(
@@ -73,3 +74,90 @@ def test_a_name_made_only_of_watchdog_and_newsroom_words_is_not_a_supplier(res: 
     text = "The spyware traces were analysed by Amnesty International, the report says."
     names = {name for _, _, name, _, _ in unknown_suppliers(text, 0, len(text), bytearray(len(text)), res)}
     assert "Amnesty International" not in names
+
+
+def _names(text: str, res: Resources) -> set[str]:
+    return {n for _, _, n, _, _ in unknown_suppliers(text, 0, len(text), bytearray(len(text)), res)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The integration was carried out by Talvera Networks, which won the bid.", "Talvera Networks"),
+        ("Norvik Systems has installed 300 cameras in the port.", "Norvik Systems"),
+        ("The ministry hired the Israeli firm Caspira to run the platform.", "Caspira"),
+        ("The app's developer, Qarin Holding, was linked to the agency.", "Qarin Holding"),
+        ("The matching engine was developed by 7Vantage, a local start-up.", "7Vantage"),
+        ("with the Chinese radio maker Hytera and the Lao conglomerate Vong Sai Group", "Vong Sai Group"),
+        ("El contrato se adjudicó en 2021 a la Unión Temporal Vigía Andina.", "Unión Temporal Vigía Andina"),
+        ("A empresa alemã Kessler vai produzir os cartões biométricos.", "Kessler"),
+        ("Le ministre a attribué la semaine dernière à l'américain Borealis Systems un marché.",
+         "Borealis Systems"),
+        ("Selon le ministère, Orvane Analytics a été retenue pour un lot.", "Orvane Analytics"),
+        ("um projeto-piloto em parceria com a operadora Xo, que cedeu as câmeras", "Xo"),
+        ("La instalación estuvo a cargo de la firma Lumbra Tecnologías.", "Lumbra Tecnologías"),
+    ],
+)  # fmt: skip
+def test_role_grammar_in_four_languages_finds_suppliers(text: str, name: str, res: Resources) -> None:
+    assert name in _names(text, res)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The cameras came from Hikvision and Lumora Sistemas Ltda.", "Lumora Sistemas"),
+        ("The contract went to Pavo Distribution Inc., a company based in the capital.", "Pavo Distribution"),
+        ("Kestrel Vision GmbH und Partner", "Kestrel Vision"),
+        ("Les caméras de Vigimax SARL équipent la ville.", "Vigimax"),
+    ],
+)
+def test_a_legal_form_makes_a_firm_supplier_named_without_it(text: str, name: str, res: Resources) -> None:
+    found = unknown_suppliers(text, 0, len(text), bytearray(len(text)), res)
+    assert any(n == name and not weak for _, _, n, weak, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A new platform will be delivered by a Silicon Valley company next year.",
+        "A pasta afirma que o Córtex não faz reconhecimento facial.",
+        "Cameras from Russian company, Watchdog Report finds",
+        "Sensors installed at the junctions feed the centre.",
+        "La Policía Nacional instaló las cámaras en 2020.",
+        "A Polícia Federal instalou câmeras no aeroporto.",
+        "Huawei Technologies (Mauritius) Co Ltd supplied the equipment.",
+    ],
+)
+def test_places_kinds_systems_and_public_bodies_are_not_suppliers(text: str, res: Resources) -> None:
+    assert not _names(text, res) - {"Huawei"}  # the registry name of the firm in the last one
+
+
+def test_a_word_opening_a_sentence_is_a_name_when_the_text_writes_it_as_one(res: Resources) -> None:
+    text = "Veridato instala controles en los aeropuertos. La obra la ha hecho Veridato este año."
+    assert "Veridato" in _names(text, res)
+
+
+def test_a_company_name_may_hold_a_place_but_a_list_of_places_is_not_one(res: Resources) -> None:
+    text = (
+        "The software was developed by the Indian Space Research Organisation. "
+        "Cameras were supplied by Kenya, Uganda and Tanzania."
+    )
+    names = {m.value for m in tag(text, res) if m.kind == ORG}
+    assert "Indian Space Research Organisation" in names
+    assert not any("Kenya" in n for n in names)
+
+
+def test_romance_anaphora_point_back_to_the_last_supplier(res: Resources) -> None:
+    text = "En 2015, la firme avait déjà installé 1 800 caméras à Nairobi."
+    assert any(m.kind == ANAPHOR and text[m.start : m.end] == "la firme" for m in tag(text, res))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry ran the project, with the Delta Orbital Limited (DOL) as consultant.",
+        "La alcaldía contrató a Andes Consultores S.A.S. como asesora del proyecto de cámaras.",
+    ],
+)
+def test_a_firm_in_a_role_other_than_supplying_is_not_a_supplier(text: str, res: Resources) -> None:
+    assert _names(text, res) == set()

@@ -337,14 +337,20 @@ SUPPLIER_VERBS = (
     r"|won|secured|clinched|bagged|landed|supplied|supplies|will supply|to supply|supplying|provided"
     r"|provides|will provide|installed|installs|will install|delivered|delivers|built|builds|will build"
     r"|developed|develops|designed|deployed|implemented|implements|signed|sells|sold|manufactured"
+    r"|equipped|equips|will equip|rolled out|will roll out"
+    r"|(?:has|have|had) (?:also |already |since |now )?(?:supplied|provided|installed|built|delivered|developed"
+    r"|deployed|implemented|designed|won|secured|equipped|rolled out)"
     r"|" + lexicon_romance.SUPPLIER_VERBS
 )
 SUPPLIER_PREPS = (
     r"(?:supplied|provided|installed|built|developed|delivered|designed|made|manufactured|implemented"
-    r"|deployed|operated|run|powered|awarded|contracted|sold|executed|equipped|maintained)(?: [\w,]+){0,4}? by"
+    r"|deployed|operated|run|powered|awarded|contracted|sold|executed|equipped|maintained|carried out"
+    r"|won|integrated)(?: [\w,]+){0,4}? by"
     r"|(?:contract|deal|agreement|partnership|tender|order)s? (?:with|to|was awarded to|went to)"
     r"|awarded (?:\w+ ){0,4}to|partnered with|signed with|teamed up with|(?:cameras|systems?|technology|software|platform|equipment) from"
-    r"|in partnership with|" + lexicon_romance.SUPPLIER_PREPS
+    r"|in partnership with|in (?:collaboration|cooperation|a joint venture) with|(?:developed|built|designed) with"
+    r"|(?:hired|engaged|commissioned|tapped|appointed|retained)"
+    r"|" + lexicon_romance.SUPPLIER_PREPS
 )
 AGENCY_WORDS = frozenset(
     [
@@ -395,6 +401,82 @@ AGENCY_WORDS = frozenset(
         "union",
         "party",
         "committee",
+        # Spanish, French and Portuguese heads of public bodies.
+        "policía",
+        "polícia",
+        "policia",
+        "gendarmería",
+        "carabineros",
+        "ministerio",
+        "ministère",
+        "ministério",
+        "gobierno",
+        "gouvernement",
+        "governo",
+        "prefectura",
+        "prefeitura",
+        "préfecture",
+        "alcaldía",
+        "mairie",
+        "municipalidad",
+        "municipio",
+        "município",
+        "ayuntamiento",
+        "intendencia",
+        "secretaría",
+        "secretaria",
+        "ejército",
+        "exército",
+        "armée",
+        "fuerza",
+        "fuerzas",
+        "força",
+        "forças",
+        "guardia",
+        "guarda",
+        "garde",
+        "tribunal",
+        "cour",
+        "fiscalía",
+        "procuraduría",
+        "estado",
+        "état",
+        "provincia",
+        "província",
+        "gobernación",
+        "universidad",
+        "universidade",
+        "université",
+        "instituto",
+        "institut",
+        "agencia",
+        "agência",
+        "agence",
+        "dirección",
+        "direção",
+        "direction",
+        "comisión",
+        "comissão",
+        "commission",
+        "consejo",
+        "conselho",
+        "conseil",
+        "asamblea",
+        "assembleia",
+        "assemblée",
+        "senado",
+        "sénat",
+        "congreso",
+        "congresso",
+        "cámara",
+        "câmara",
+        "chambre",
+        "nacional",
+        "nationale",
+        "fédéral",
+        "pública",
+        "público",
+        "publique",
     ]
 )
 # Organisations that are reported as sources, not suppliers.
@@ -443,11 +525,20 @@ NON_SUPPLIERS = frozenset(
         "government",
     ]
 )
-LEGAL_SUFFIXES = (
-    r"Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Company|Co\.(?:,? Ltd\.?)?|Group|Holdings?"
-    r"|Technolog(?:y|ies)|Systems?|Solutions|Security|LLC|GmbH|S\.A\.|SA|PLC|Pvt\.? Ltd\.?|Networks?"
-    r"|Electronics|Telecom(?:munications)?|Engineering|Labs?|AG|AB|BV|NV|Sdn Bhd|Pty Ltd|Intelligence"
-    r"|International|Industries|Communications|Vision|AI|Analytics|Consortium|Enterprises?"
+# Legal forms of companies, in the languages of the corpus and of the firms it names: a name
+# ending in one is an organisation. Longer forms first ("Co., Ltd" before "Ltd").
+LEGAL_FORMS = (
+    r"Co\.?,? Ltd\.?|(?:Pvt|Pte|Pty)\.? Ltd\.?|Sdn\.? Bhd\.?|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation"
+    r"|L\.?L\.?C\.?|LLP|PLC|plc|GmbH|AG|AB|ASA|A/S|Oy|B\.?V\.?|N\.?V\.?|S\.A\. de C\.V\.|SA de CV|S\.A\.S\.|SAS"
+    r"|S\.?A\.?R\.?L\.?|S\. ?A\.|SA|S/A|S\.p\.A\.|SpA|S\.r\.l\.|Srl|S\.R\.L\.|S\.L\.|Ltda\.?|EIRELI"
+    r"|P?JSC|OJSC|CJSC|OOO|K\.K\.|Tbk"
+)
+# Words that end company names as often as names of systems and products ("Facial Recognition
+# Technology", "Video Analytics"): a name ending in one is an organisation only weakly.
+DESCRIPTIVE_FORMS = (
+    r"Company|Group|Holdings?|Technolog(?:y|ies)|Systems|Solutions|Security|Networks|Electronics"
+    r"|Telecom(?:munications)?|Engineering|Labs?|Intelligence|International|Industries|Communications"
+    r"|Vision|AI|Analytics|Consortium|Enterprises?"
 )
 # "Bolivia runs a similar system", "un système similaire à Conakry", "tested the same system":
 # the system is the one the text last described, deployed in the place this sentence names.
@@ -466,4 +557,5 @@ SIMILAR_SYSTEM_STEMS = (
 ANAPHORA = (
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[A-Za-z-]+ ){0,3}?(?:company|firm|vendor|supplier|giant|manufacturer|"
     r"maker|group|contractor|provider|corporation|integrator|consortium)\b"
+    + "|" + lexicon_romance.ANAPHORA
 )

@@ -23,20 +23,39 @@ from oversight.extract import lexicon
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
 
-_TOKEN = r"[A-Z][\w&'’.+-]*[\w+]|[A-Z]"
+# A word of a name: capitalised ("Acme", "ICx", "S.A."), or a digit-led brand with a lower-case
+# letter ("3DiVi", "4Paradigm"; not "5G").
+_TOKEN = r"[A-ZÀ-Ý][\w&'’.+-]*[\w+]|[A-ZÀ-Ý]|\d+[A-Z][A-Za-z]*[a-z]\w*"
 _NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
 _SUBJECT_RE = re.compile(rf"(?P<org>{_NAME})(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
 _DESCRIBED = (
     r"(?:(?:[A-Z][\w-]*|local|private|state-owned|[a-z-]+) ){0,2}"
     r"(?:firm|company|integrator|contractor|developer|supplier|vendor|maker|manufacturer|group|"
-    r"consortium|start-?up|provider|partner|distributor|specialist) "
+    r"consortium|conglomerate|start-?up|provider|partner|distributor|specialist|operator|telco) "
 )
+# "the app's developer, Breej Holding, was ...": a role noun, then the name between commas.
+_ROLE_APPOSITION_RE = re.compile(
+    r"\b(?:developer|contractor|subcontractor|supplier|vendor|integrator|maker|manufacturer|provider"
+    rf"|partner|distributor|installer), (?P<org>{_NAME}),"
+)
+# Lower-case words between a role word and the name: articles, adjectives, demonyms
+# ("à l'américain X", "a empresa alemã X", "the Chinese radio maker X").
+_BETWEEN = r"(?:[a-zà-öø-ÿ'’-]+ ){0,3}"
 _AGENT_RE = re.compile(
-    rf"\b(?:{lexicon.SUPPLIER_PREPS}) (?:the |a |an )?(?:{_DESCRIBED}|(?:[a-z-]+ ){{0,3}})"
-    rf"(?P<org>{_NAME})"
+    rf"\b(?:{lexicon.SUPPLIER_PREPS}),? (?:the |a |an )?(?:{_DESCRIBED}|{_BETWEEN})(?P<org>{_NAME})"
 )
 _DESCRIBED_RE = re.compile(rf"\b{_DESCRIBED}(?P<org>{_NAME})")
-_LEGAL_RE = re.compile(rf"(?P<org>{_NAME} (?:{lexicon.LEGAL_SUFFIXES}))(?![\w]| [A-Z])")
+_LEGAL_FORM_RE = re.compile(rf"(?P<org>{_NAME} (?:{lexicon.LEGAL_FORMS}))(?![\w]| [A-Z])")
+_DESCRIPTIVE_FORM_RE = re.compile(rf"(?P<org>{_NAME} (?:{lexicon.DESCRIPTIVE_FORMS}))(?![\w]| [A-Z])")
+# A trailing legal form, left out of the name a claim carries ("EVI Distribution Inc." -> "EVI
+# Distribution"), as the annotation guidelines write it.
+_LEGAL_TAIL_RE = re.compile(rf",? (?:{lexicon.LEGAL_FORMS})$")
+# "a Silicon Valley company", "an Abu Dhabi firm": a name that qualifies a company noun is a
+# place or a kind, not the company.
+_QUALIFIES_NOUN_RE = re.compile(
+    r" (?:firm|firms|company|companies|start-?up|startups?|maker|manufacturer|vendor|supplier|contractor"
+    r"|integrator|operator)\b"
+)
 _CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "des", "du", "la", "for", "&"})
 _APPOSITION_RE = re.compile(
     rf"(?P<org>{_NAME}), (?:a|an|the|une?|una?|um|uma) (?:[\w-]+ ){{0,3}}?"
@@ -321,22 +340,69 @@ _STOP_FIRST = frozenset(
         "friday",
         "saturday",
         "sunday",
+        # Spanish, French and Portuguese articles and prepositions that open a sentence.
+        "à",
+        "au",
+        "aux",
+        "en",
+        "em",
+        "no",
+        "na",
+        "o",
+        "os",
+        "as",
+        "un",
+        "une",
+        "una",
+        "um",
+        "uma",
+        "del",
+        "des",
+        "du",
+        "con",
+        "com",
+        "avec",
+        "por",
+        "par",
+        "para",
+        "pour",
+        "desde",
+        "depuis",
+        "según",
+        "selon",
+        "segundo",
+        "tras",
+        "après",
+        "após",
     ]
 )
 
 
 def unknown_suppliers(
-    text: str, begin: int, stop: int, names_at: bytearray, res: Resources
+    text: str,
+    begin: int,
+    stop: int,
+    names_at: bytearray,
+    res: Resources,
+    places_at: bytearray | None = None,
 ) -> list[tuple[int, int, str, bool, str]]:
     """Organisations the registry does not know, where the text presents them as suppliers:
-    ``(start, end, canonical name, weak, kind)`` with kind ``financier`` or ``unknown``."""
+    ``(start, end, canonical name, weak, kind)`` with kind ``financier`` or ``unknown``.
+
+    ``names_at`` marks the characters of names already found (a candidate overlapping one is
+    dropped); ``places_at`` those of places, which a company's name may hold ("Teleconvergence
+    Infosystems Mauritius Ltd", "Indian Space Research Organisation") when two more of its
+    words are not places.
+    """
     found: dict[tuple[int, int], tuple[int, int, str, bool, str]] = {}
     for pattern, weak in (
         (_SUBJECT_RE, False),
         (_APPOSITION_RE, False),
+        (_ROLE_APPOSITION_RE, False),
         (_AGENT_RE, False),
         (_DESCRIBED_RE, False),
-        (_LEGAL_RE, True),
+        (_LEGAL_FORM_RE, False),
+        (_DESCRIPTIVE_FORM_RE, True),
     ):
         for match in pattern.finditer(text, begin, stop):
             span = _clean_name(
@@ -344,32 +410,76 @@ def unknown_suppliers(
                 match.start("org"),
                 match.end("org"),
                 res,
-                acronyms=pattern is not _SUBJECT_RE and pattern is not _LEGAL_RE,
+                acronyms=pattern in (_APPOSITION_RE, _ROLE_APPOSITION_RE, _AGENT_RE, _DESCRIBED_RE),
             )
             if span is None:
                 continue
             start, end = span
-            if pattern is _SUBJECT_RE and " " not in text[start:end] and _sentence_start(text, start):
+            name = text[start:end]
+            if (
+                pattern is _SUBJECT_RE
+                and " " not in name
+                and _sentence_start(text, start)
+                and not _written_as_name(text, name)
+            ):
                 continue  # "Sensors installed ...": one capitalised word opening a sentence
             if weak and (
                 _INDEFINITE_BEFORE_RE.search(text, max(0, start - 4), start) or _whole_line(text, start, end)
             ):
                 continue  # "used a Predictive Crime Defence System", a heading: a thing, not a firm
-            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in found) or any(
-                start <= s and e <= end for s, e in found
-            ):
-                # Keep the longer of two overlapping names ("Caspian Security Integrator").
-                if any(start <= s and e <= end and (s, e) != (start, end) for s, e in found):
-                    for s, e in [k for k in found if start <= k[0] and k[1] <= end and k != (start, end)]:
-                        del found[(s, e)]
-                else:
-                    continue
-            if names_at.find(1, start, end) != -1:
+            if _QUALIFIES_NOUN_RE.match(text, end) or _OTHER_ROLE_AFTER_RE.match(text, end):
+                continue  # "delivered by a Silicon Valley company", "X Ltd as consultant"
+            if names_at.find(1, start, end) != -1 or not _place_inside_allowed(name, start, end, places_at):
                 continue
-            name = text[start:end]
+            if any(s <= start and end <= e for s, e in found):
+                continue  # a name inside one found already
+            overlapped = [k for k in found if start <= k[0] and k[1] <= end]
+            # Keep the longer of two overlapping names ("Caspian Security Integrator"); it is
+            # as firmly a supplier as the names it replaces.
+            for key in overlapped:
+                weak = weak and found.pop(key)[3]
+            tail = _LEGAL_TAIL_RE.search(name)
+            if tail:
+                weak = False  # a legal form makes it a company
+                name = name[: tail.start()]
+                if len(name.rstrip(".")) < 3 or _LEGAL_TAIL_RE.fullmatch(" " + name):
+                    continue  # "(Mauritius) Co Ltd": a legal form and nothing of a name
             kind = "financier" if re.search(r"\bBank\b|\bFund\b", name) else "unknown"
-            found.setdefault(span, (start, end, res.canonical(name), weak, kind))
+            found[span] = (start, end, res.canonical(name), weak, kind)
     return list(found.values())
+
+
+# "with X Limited (NIGCOMSAT) as consultant", "comme assistant à maîtrise d'ouvrage": a firm in
+# a role that is not supplying.
+_OTHER_ROLE_AFTER_RE = re.compile(
+    r"(?: \([^()]{1,40}\))?,? (?:as|como|comme|en tant que|en calidad de|na qualidade de)"
+    r" (?:the |an? |el |la |le |o |a )?"
+    r"(?:[\w-]+ )?(?:consultants?|advis[eo]rs?|auditors?|lenders?|financiers?|guarantors?|insurers?|clients?"
+    r"|customers?|buyers?|supervisors?|consultor(?:a|es)?|asesor(?:a|es)?|assessor(?:a|es)?|conseils?"
+    r"|auditor(?:a|es)?|auditeurs?|financiador(?:a|es)?|bailleurs?|prestamista|credor)\b",
+    re.IGNORECASE,
+)
+
+
+def _written_as_name(text: str, word: str) -> bool:
+    """True when the document writes ``word`` capitalised inside a sentence too: a name, not
+    a common word that opens a sentence."""
+    return re.search(rf"[a-z,] {re.escape(word)}\b", text) is not None
+
+
+def _place_inside_allowed(name: str, start: int, end: int, places_at: bytearray | None) -> bool:
+    """A name may hold a place when at least two of its words are not places and it is not a
+    list of places ("Kenya, Uganda")."""
+    if places_at is None or places_at.find(1, start, end) == -1:
+        return True
+    if "," in name:
+        return False
+    outside, position = 0, start
+    for word in name.split(" "):
+        if places_at.find(1, position, position + len(word)) == -1:
+            outside += 1
+        position += len(word) + 1
+    return outside >= 2
 
 
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|un|une|una|um|uma) $", re.IGNORECASE)
@@ -409,6 +519,9 @@ def _clean_name(
         return None
     name = " ".join(words)
     end = start + len(name)
+    if "." in words[-1] and text.startswith(".", end):
+        end += 1  # the full stop of an abbreviation ends it: "S.A.S." rather than "S.A.S"
+        name += "."
     lowered = {w.lower().strip(",.") for w in words}
     if (
         lowered & lexicon.AGENCY_WORDS
@@ -416,6 +529,7 @@ def _clean_name(
         or name in res.gazetteer.terms
         or words[0].lower() in _STOP_FIRST
         or len(name) < 3
+        and not (acronyms and len(name) == 2 and name[0].isupper() and name[1].islower())  # "Oi"
         or name.isdigit()
         or not_an_organisation(name)
     ):

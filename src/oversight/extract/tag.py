@@ -150,7 +150,8 @@ def tag(
     statuses = _longest([m for m in cues if m.kind == STATUS])
     cues = [m for m in cues if m.kind != STATUS] + statuses
     found: list[Mention] = []
-    names_at = _coverage(len(text), [m for m in entities if m.kind in (ORG, PLACE)])
+    names_at = _coverage(len(text), [m for m in entities if m.kind == ORG])
+    places_at = _coverage(len(text), [m for m in entities if m.kind == PLACE])
     status_at = _coverage(len(text), statuses)
     # "Bolivia runs a similar system": a sentence that points back to a technology is read too.
     pointers = (
@@ -161,7 +162,7 @@ def tag(
     for start, end in _focus(spans, [m.start for m in entities if m.kind == TECH] + pointers, len(text)):
         found.extend(
             Mention(ORG, s, e, name, weak=weak, org_kind=kind)
-            for s, e, name, weak, kind in unknown_suppliers(text, start, end, names_at, res)
+            for s, e, name, weak, kind in unknown_suppliers(text, start, end, names_at, res, places_at)
         )
         found.extend(
             Mention(YEAR, m.start(), m.end(), int(m.group())) for m in _YEAR_RE.finditer(text, start, end)

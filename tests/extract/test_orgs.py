@@ -161,3 +161,13 @@ def test_romance_anaphora_point_back_to_the_last_supplier(res: Resources) -> Non
 )
 def test_a_firm_in_a_role_other_than_supplying_is_not_a_supplier(text: str, res: Resources) -> None:
     assert _names(text, res) == set()
+
+
+def test_provided_as_a_conjunction_does_not_make_a_supplier(res: Resources) -> None:
+    text = "The court let the state continue with REGISTRA provided it passed a data law first."
+    assert _names(text, res) == set()
+
+
+def test_a_legal_form_with_its_full_stop_ends_the_name_before_the_next_sentence(res: Resources) -> None:
+    text = "The tender was won by a consortium of Rivo Ltda., Onda Latam LLC and Pax S.A. It ran a year."
+    assert {"Rivo", "Onda Latam", "Pax"} <= _names(text, res)

@@ -334,7 +334,8 @@ NEGATIVE_CUES: dict[str, list[str]] = {
 # name is a buyer, a place or a publisher rather than a company.
 SUPPLIER_VERBS = (
     r"(?:was|were|has been|had been|is|are) (?:contracted|hired|commissioned|selected|chosen|awarded|tasked)"
-    r"|won|secured|clinched|bagged|landed|supplied|supplies|will supply|to supply|supplying|provided"
+    r"|won|secured|clinched|bagged|landed|supplied|supplies|will supply|to supply|supplying"
+    r"|provided(?! (?:that|it|they|he|she|we|the [a-z]+ (?:is|was|are|were))\b)"
     r"|provides|will provide|installed|installs|will install|delivered|delivers|built|builds|will build"
     r"|developed|develops|designed|deployed|implemented|implements|signed|sells|sold|manufactured"
     r"|equipped|equips|will equip|rolled out|will roll out"

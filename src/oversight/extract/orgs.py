@@ -23,9 +23,9 @@ from oversight.extract import lexicon
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
 
-# A word of a name: capitalised ("Acme", "ICx", "S.A."), or a digit-led brand with a lower-case
-# letter ("3DiVi", "4Paradigm"; not "5G").
-_TOKEN = r"[A-ZÀ-Ý][\w&'’.+-]*[\w+]|[A-ZÀ-Ý]|\d+[A-Z][A-Za-z]*[a-z]\w*"
+# A word of a name: capitalised ("Acme", "ICx", "S.A"), an initial ("Arnaldo C. Castro"), or a
+# digit-led brand with a lower-case letter ("3DiVi", "4Paradigm"; not "5G").
+_TOKEN = r"[A-ZÀ-Ý][\w&'’.+-]*[\w+]|[A-Z]\.(?= [A-Z])|[A-ZÀ-Ý]|\d+[A-Z][A-Za-z]*[a-z]\w*"
 _NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
 _SUBJECT_RE = re.compile(rf"(?P<org>{_NAME})(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
 _DESCRIBED = (
@@ -45,7 +45,9 @@ _AGENT_RE = re.compile(
     rf"\b(?:{lexicon.SUPPLIER_PREPS}),? (?:the |a |an )?(?:{_DESCRIBED}|{_BETWEEN})(?P<org>{_NAME})"
 )
 _DESCRIBED_RE = re.compile(rf"\b{_DESCRIBED}(?P<org>{_NAME})")
-_LEGAL_FORM_RE = re.compile(rf"(?P<org>{_NAME} (?:{lexicon.LEGAL_FORMS}))(?![\w]| [A-Z])")
+# A legal form ends the name, unless another capitalised word follows it without a full stop
+# ("TTY S.A. El contrato" ends at "S.A.").
+_LEGAL_FORM_RE = re.compile(rf"(?P<org>{_NAME} (?:{lexicon.LEGAL_FORMS}))(?!\w)(?:(?<=\.)|(?! [A-Z]))")
 _DESCRIPTIVE_FORM_RE = re.compile(rf"(?P<org>{_NAME} (?:{lexicon.DESCRIPTIVE_FORMS}))(?![\w]| [A-Z])")
 # A trailing legal form, left out of the name a claim carries ("EVI Distribution Inc." -> "EVI
 # Distribution"), as the annotation guidelines write it.

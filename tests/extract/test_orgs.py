@@ -171,3 +171,29 @@ def test_provided_as_a_conjunction_does_not_make_a_supplier(res: Resources) -> N
 def test_a_legal_form_with_its_full_stop_ends_the_name_before_the_next_sentence(res: Resources) -> None:
     text = "The tender was won by a consortium of Rivo Ltda., Onda Latam LLC and Pax S.A. It ran a year."
     assert {"Rivo", "Onda Latam", "Pax"} <= _names(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The depot was opened by the interior minister, Rui Tavares. Later Rui Tavares delivered ten cars.",
+        "When President Dario Mendes signed the act, the cameras were installed by the army.",
+        '"It predicts crimes," said Lena Okafor, the company\'s president.',
+        "The platform runs the software Orion supplied by a US company.",
+        "Watchdog International's Forensic Lab has found that the phones were infected.",
+        "The line will be built by China Road and Bridge Corporation, the ministry said.",
+        "Huawei has signed a partnership agreement with 42 Data Networks Limited, a Lagos firm.",
+        "Lo explicó el director de ventas de la empresa para Centroamérica y el Caribe.",
+    ],
+)
+def test_people_products_parts_of_bodies_and_pieces_of_names_are_not_suppliers(
+    text: str, res: Resources
+) -> None:
+    names = _names(text, res)
+    assert not {"Rui Tavares", "President Dario Mendes", "Lena Okafor", "Orion", "Bridge", "Data Networks",
+                "Centroamérica"} & names  # fmt: skip
+    assert not any("'s" in n for n in names)
+
+
+def test_a_firm_named_like_a_rank_stays_a_firm(res: Resources) -> None:
+    assert "General Electric" in _names("La obra fue ejecutada por General Electric en 2018.", res)

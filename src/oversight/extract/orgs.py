@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # A word of a name: capitalised ("Acme", "ICx", "S.A"), an initial ("Arnaldo C. Castro"), or a
 # digit-led brand with a lower-case letter ("3DiVi", "4Paradigm"; not "5G").
 _TOKEN = r"[A-ZÀ-Ý][\w&'’.+-]*[\w+]|[A-Z]\.(?= [A-Z])|[A-ZÀ-Ý]|\d+[A-Z][A-Za-z]*[a-z]\w*"
-_NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
+_NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|d['’](?:{_TOKEN})|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
 _SUBJECT_RE = re.compile(rf"(?P<org>{_NAME})(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
 _DESCRIBED = (
     r"(?:(?:[A-Z][\w-]*|local|private|state-owned|[a-z-]+) ){0,2}"
@@ -40,7 +40,10 @@ _ROLE_APPOSITION_RE = re.compile(
 )
 # Lower-case words between a role word and the name: articles, adjectives, demonyms
 # ("à l'américain X", "a empresa alemã X", "the Chinese radio maker X").
-_BETWEEN = r"(?:[a-zà-öø-ÿ'’-]+ ){0,3}"
+_BETWEEN = (
+    r"(?:(?!(?:para|por|pour|en|em|de|del|do|da|du|des|con|com|avec|sin|sem|sans|que|qui|y|et|e|ou|no|na"
+    r"|sur|dans|in|on|at|for|to|with|and|that|which|of)\b)[a-zà-öø-ÿ'’-]+ ){0,3}"
+)  # not prepositions: "la empresa para Centroamérica" names a region, not the firm
 _AGENT_RE = re.compile(
     rf"\b(?:{lexicon.SUPPLIER_PREPS}),? (?:the |a |an )?(?:{_DESCRIBED}|{_BETWEEN})(?P<org>{_NAME})"
 )
@@ -62,7 +65,7 @@ _CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "des", "du", "la"
 _APPOSITION_RE = re.compile(
     rf"(?P<org>{_NAME}), (?:a|an|the|une?|una?|um|uma) (?:[\w-]+ ){{0,3}}?"
     r"(?:firm|company|integrator|contractor|developer|supplier|vendor|maker|manufacturer|start-?up|operator"
-    r"|société|entreprise|intégrateur|opérateur|empresa|compañía|integradora|operadora|fabricante)\b"
+    r"|société|entreprise|intégrateur|opérateur|empresa|compañía|integradora|operadora|fabricante)\b(?!['’]s)"
 )
 # Last words of names of systems, programmes, places and offices rather than of companies.
 _NOT_ORG_HEADS = frozenset(
@@ -307,6 +310,18 @@ _STOP_FIRST = frozenset(
         "when",
         "where",
         "according",
+        "because",
+        "although",
+        "though",
+        "despite",
+        "during",
+        "through",
+        "until",
+        "unlike",
+        "like",
+        "including",
+        "to",
+        "recommendations",
         "reports",
         "report",
         "under",
@@ -433,6 +448,12 @@ def unknown_suppliers(
                 continue  # "delivered by a Silicon Valley company", "X Ltd as consultant"
             if names_at.find(1, start, end) != -1 or not _place_inside_allowed(name, start, end, places_at):
                 continue
+            if _inside_longer_name(text, start, names_at, places_at) or _person_in_document(text, name):
+                continue  # "China Road and Bridge Corporation", "24 Data Networks"; "ministro X"
+            if _PRODUCT_BEFORE_RE.search(text, max(0, start - 40), start):
+                continue  # "the software Gotham supplied by": a product
+            if _POSSESSIVE_INSIDE_RE.search(name):
+                continue  # "Amnesty International's Security Lab": a part of another body
             if any(s <= start and end <= e for s, e in found):
                 continue  # a name inside one found already
             overlapped = [k for k in found if start <= k[0] and k[1] <= end]
@@ -461,6 +482,59 @@ _OTHER_ROLE_AFTER_RE = re.compile(
     r"|auditor(?:a|es)?|auditeurs?|financiador(?:a|es)?|bailleurs?|prestamista|credor)\b",
     re.IGNORECASE,
 )
+
+
+_CUT_BEFORE_RE = re.compile(r"(?:[A-Z][\w-]* (?P<last>[A-Z][\w-]*) (?:and|y|et|e) |\d+ )$")
+_LEGAL_FORM_WORD_RE = re.compile(rf"(?:{lexicon.LEGAL_FORMS})")
+
+
+def _inside_longer_name(text: str, start: int, names_at: bytearray, places_at: bytearray | None) -> bool:
+    """True when the candidate continues a name the patterns cannot hold: after "China Road
+    and" in "China Road and Bridge Corporation", after "24" in "24 Data Networks Limited". A
+    known name, a place or a legal form before "and" ("Huawei and Acme Ltd", "Onda LLC y Pax
+    S.A.") ends a list item, not such a name."""
+    match = _CUT_BEFORE_RE.search(text, max(0, start - 60), start)
+    if match is None:
+        return False
+    if match.group("last") is not None:
+        last = match.span("last")
+        known = names_at.find(1, *last) != -1 or (places_at is not None and places_at.find(1, *last) != -1)
+        return not known and not _LEGAL_FORM_WORD_RE.fullmatch(match.group("last"))
+    return True
+
+
+# Titles and offices of people: a candidate the document writes after one is a person
+# ("inaugurada pelo ministro do Interior, Manuel Homem"), not a firm.
+_PERSON_TITLES = (
+    r"Mr|Mrs|Ms|Dr|Sr|Sra|M|Mme|[Mm]inist(?:er|ro|re)|[Pp]resident[e]?|[Pp]résident|[Gg]overn(?:or|ador|adora)"
+    r"|[Gg]obernador(?:a)?|[Gg]ouverneur|[Mm]ayor|[Aa]lcalde(?:sa)?|[Pp]refeit[oa]|[Mm]aire|[Dd]irect(?:or|eur|ora)"
+    r"|[Dd]iretor(?:a)?|[Ss]ecretar(?:y|io|ia|ário|ária)|[Cc]ommissioner|[Cc]omisionado|[Cc]omandante|[Cc]olonel"
+    r"|[Cc]oronel|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Pp]ortavoz|[Pp]orta-voz|[Pp]orte-parole|[Ss]enat(?:or|eur)"
+    r"|[Ss]enador(?:a)?|[Dd]eput(?:y|ado|ada)|[Dd]iputad[oa]|[Dd]éputé|CEO|[Cc]hairman|[Ff]ounder"
+)
+
+
+# "the software Gotham", "el sistema ABIS", "la plateforme Cityvision": the name of a product
+# or system introduced by its kind.
+_PRODUCT_BEFORE_RE = re.compile(
+    r"\b(?:software|platform|system|programme|program|app|application|tool|product|solution|engine|algorithm"
+    r"|sistema|logiciel|plataforma|plateforme|aplicativo|aplicación|programa|projeto|proyecto|projet|outil"
+    r"|ferramenta|herramienta|produit|producto|produto|solución|solução)"
+    r" (?:called |named |dubbed |llamad[oa] |denominad[oa] |baptisé |appelé |chamad[oa] )?[\"“«]?\s?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_INSIDE_RE = re.compile(r"\w['’]s\b")
+
+
+def _person_in_document(text: str, name: str) -> bool:
+    """True when the document writes ``name`` after a person's title or office, or the name
+    opens with one ("President Rodrigo Duterte", "Coordinating Minister for ...")."""
+    if any(re.fullmatch(rf"(?:{_PERSON_TITLES})\.?", word) for word in name.split()[:2]):
+        return True
+    if " " not in name:
+        return False  # one word: too often a firm after "CEO of", "director of"
+    pattern = rf"\b(?:{_PERSON_TITLES})\.?(?: [^\s.;:]+){{0,4}},? {re.escape(name)}\b"
+    return re.search(pattern, text) is not None
 
 
 def _written_as_name(text: str, word: str) -> bool:

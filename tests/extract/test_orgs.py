@@ -197,3 +197,20 @@ def test_people_products_parts_of_bodies_and_pieces_of_names_are_not_suppliers(
 
 def test_a_firm_named_like_a_rank_stays_a_firm(res: Resources) -> None:
     assert "General Electric" in _names("La obra fue ejecutada por General Electric en 2018.", res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Cameras are a tool of control," said Sok Dara of the Cambodian rights group Kanhchna.',
+        "Research firm Vidcount reported last year that the cameras were installed by the city.",
+        "The findings were published by the Observatorio de Vigilancia Digital, which installed probes.",
+        "The Daily Post supplied the photographs of the cameras.",
+        "The cameras were financed by Afreximbank and installed in 2020.",
+    ],
+)
+def test_civil_society_research_groups_newspapers_and_lenders_are_not_suppliers(
+    text: str, res: Resources
+) -> None:
+    found = unknown_suppliers(text, 0, len(text), bytearray(len(text)), res)
+    assert not [name for _, _, name, _, kind in found if kind != "financier"]

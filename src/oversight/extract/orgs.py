@@ -28,6 +28,15 @@ if TYPE_CHECKING:
 _TOKEN = r"[A-ZÀ-Ý][\w&'’.+-]*[\w+]|[A-Z]\.(?= [A-Z])|[A-ZÀ-Ý]|\d+[A-Z][A-Za-z]*[a-z]\w*"
 _NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|d['’](?:{_TOKEN})|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
 _SUBJECT_RE = re.compile(rf"(?P<org>{_NAME})(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
+# Kinds of groups and firms that do not supply systems: "the rights group Licadho", "research
+# firm IPVM", "the law firm X", "a lobby group".
+_NOT_SUPPLIER_KIND_BEFORE_RE = re.compile(
+    r"\b(?:rights|advocacy|campaign|campaigning|watchdog|lobby|lobbying|research|activist|opposition"
+    r"|rebel|militant|armed|hacker|hacking|media|news|consumer|industry|trade|pressure|civil|privacy|law"
+    r"|legal|consulting|consultancy|analyst|think-tank|PR|public-relations|polling|insurance|investment"
+    r"|accounting|auditing) (?:firm|company|group|organi[sz]ation|outfit|body|network)s? $",
+    re.IGNORECASE,
+)
 _DESCRIBED = (
     r"(?:(?:[A-Z][\w-]*|local|private|state-owned|[a-z-]+) ){0,2}"
     r"(?:firm|company|integrator|contractor|developer|supplier|vendor|maker|manufacturer|group|"
@@ -214,6 +223,24 @@ _NOT_ORG_OPENERS = frozenset(
 )
 _OF_WORDS = frozenset({"of", "for", "de", "du", "des", "del", "da", "do"})
 _CIVIL_SOCIETY_HEADS = frozenset({"watch", "foundation", "institute", "coalition", "alliance", "campaign"})
+# Words that mark, wherever they stand in a name, a body that does not supply surveillance
+# systems, by class: civil-society groups and rights bodies, observatories and associations,
+# newspapers and broadcasters (in the four languages of the corpus).
+_NON_SUPPLIER_WORDS = frozenset(
+    [
+        # civil society
+        "foundation", "fundación", "fundação", "fondation", "observatory", "observatorio",
+        "observatório", "observatoire", "coalition", "coalición", "coalizão", "association",
+        "asociación", "associação", "ligue", "amnesty", "amnistía", "anistia", "rights", "derechos",
+        "direitos", "droits", "ngo", "ong", "charity",
+        # newspapers and broadcasters
+        "journal", "gazette", "tribune", "herald", "diario", "diário", "jornal", "folha", "gazeta",
+        "periódico", "quotidien", "hebdo", "newspaper", "broadcasting", "radiodifusión", "televisión",
+        "télévision", "televisão",
+    ]
+)  # fmt: skip
+# Last words of names of newspapers and news sites ("The Daily Post", "Nation News").
+_NEWS_HEADS = frozenset({"times", "post", "news", "daily", "express", "observer", "chronicle", "mirror"})
 # Single words that open headlines or label site furniture rather than name anything.
 _LABELS = frozenset(
     [
@@ -267,6 +294,8 @@ def not_an_organisation(name: str) -> bool:
         return True
     if words[-1] in _COMMON_NOUN_FORMS and all(w in _GENERIC_WORDS for w in words[:-1]):
         return True  # "Other Surveillance Technologies": a description, whatever its case
+    if words[-1] in _NEWS_HEADS or any(w in _NON_SUPPLIER_WORDS for w in words):
+        return True
     return words[-1] in _CIVIL_SOCIETY_HEADS
 
 
@@ -452,6 +481,8 @@ def unknown_suppliers(
                 continue  # "China Road and Bridge Corporation", "24 Data Networks"; "ministro X"
             if _PRODUCT_BEFORE_RE.search(text, max(0, start - 40), start):
                 continue  # "the software Gotham supplied by": a product
+            if _NOT_SUPPLIER_KIND_BEFORE_RE.search(text, max(0, start - 40), start):
+                continue  # "the Cambodian rights group Licadho", "research firm IPVM"
             if _POSSESSIVE_INSIDE_RE.search(name):
                 continue  # "Amnesty International's Security Lab": a part of another body
             if any(s <= start and end <= e for s, e in found):
@@ -467,7 +498,7 @@ def unknown_suppliers(
                 name = name[: tail.start()]
                 if len(name.rstrip(".")) < 3 or _LEGAL_TAIL_RE.fullmatch(" " + name):
                     continue  # "(Mauritius) Co Ltd": a legal form and nothing of a name
-            kind = "financier" if re.search(r"\bBank\b|\bFund\b", name) else "unknown"
+            kind = "financier" if _FINANCIER_RE.search(name) else "unknown"
             found[span] = (start, end, res.canonical(name), weak, kind)
     return list(found.values())
 
@@ -558,6 +589,8 @@ def _place_inside_allowed(name: str, start: int, end: int, places_at: bytearray 
     return outside >= 2
 
 
+# Lenders and funds: "Afreximbank", "Banco de Desarrollo", "Fonds Africain".
+_FINANCIER_RE = re.compile(r"\b(?:Bank|Banco|Banque|Fund|Fondo|Fonds|Fundo)\b|[Ee]xim(?:bank)?\b")
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an|un|une|una|um|uma) $", re.IGNORECASE)
 
 

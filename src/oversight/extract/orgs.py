@@ -27,7 +27,11 @@ if TYPE_CHECKING:
 # digit-led brand with a lower-case letter ("3DiVi", "4Paradigm"; not "5G").
 _TOKEN = r"[A-ZÀ-Ý][\w&'’.+-]*[\w+]|[A-Z]\.(?= [A-Z])|[A-ZÀ-Ý]|\d+[A-Z][A-Za-z]*[a-z]\w*"
 _NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|d['’](?:{_TOKEN})|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
-_SUBJECT_RE = re.compile(rf"(?P<org>{_NAME})(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
+# Where a name can start: a capital or a digit opening a word. Checked first, it spares the
+# patterns that open with a name from trying every position of the text (so do the letter
+# look-aheads before the other patterns' first word).
+_START = r"(?<![\w'’])(?=[A-ZÀ-Ý\d])"
+_SUBJECT_RE = re.compile(rf"{_START}(?P<org>{_NAME})(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
 # Kinds of groups and firms that do not supply systems: "the rights group Licadho", "research
 # firm IPVM", "the law firm X", "a lobby group".
 _NOT_SUPPLIER_KIND_BEFORE_RE = re.compile(
@@ -44,7 +48,7 @@ _DESCRIBED = (
 )
 # "the app's developer, Breej Holding, was ...": a role noun, then the name between commas.
 _ROLE_APPOSITION_RE = re.compile(
-    r"\b(?:developer|contractor|subcontractor|supplier|vendor|integrator|maker|manufacturer|provider"
+    r"(?=[a-z])\b(?:developer|contractor|subcontractor|supplier|vendor|integrator|maker|manufacturer|provider"
     rf"|partner|distributor|installer), (?P<org>{_NAME}),"
 )
 # Lower-case words between a role word and the name: articles, adjectives, demonyms
@@ -54,13 +58,16 @@ _BETWEEN = (
     r"|sur|dans|in|on|at|for|to|with|and|that|which|of)\b)[a-zà-öø-ÿ'’-]+ ){0,3}"
 )  # not prepositions: "la empresa para Centroamérica" names a region, not the firm
 _AGENT_RE = re.compile(
-    rf"\b(?:{lexicon.SUPPLIER_PREPS}),? (?:the |a |an )?(?:{_DESCRIBED}|{_BETWEEN})(?P<org>{_NAME})"
+    rf"(?=[a-zA-ZÀ-ÿ])\b(?:{lexicon.SUPPLIER_PREPS}),? (?:the |a |an )?(?:{_DESCRIBED}|{_BETWEEN})"
+    rf"(?P<org>{_NAME})"
 )
-_DESCRIBED_RE = re.compile(rf"\b{_DESCRIBED}(?P<org>{_NAME})")
+_DESCRIBED_RE = re.compile(rf"(?=[a-zA-Z])\b{_DESCRIBED}(?P<org>{_NAME})")
 # A legal form ends the name, unless another capitalised word follows it without a full stop
 # ("TTY S.A. El contrato" ends at "S.A.").
-_LEGAL_FORM_RE = re.compile(rf"(?P<org>{_NAME} (?:{lexicon.LEGAL_FORMS}))(?!\w)(?:(?<=\.)|(?! [A-Z]))")
-_DESCRIPTIVE_FORM_RE = re.compile(rf"(?P<org>{_NAME} (?:{lexicon.DESCRIPTIVE_FORMS}))(?![\w]| [A-Z])")
+_LEGAL_FORM_RE = re.compile(
+    rf"{_START}(?P<org>{_NAME} (?:{lexicon.LEGAL_FORMS}))(?!\w)(?:(?<=\.)|(?! [A-Z]))"
+)
+_DESCRIPTIVE_FORM_RE = re.compile(rf"{_START}(?P<org>{_NAME} (?:{lexicon.DESCRIPTIVE_FORMS}))(?![\w]| [A-Z])")
 # A trailing legal form, left out of the name a claim carries ("EVI Distribution Inc." -> "EVI
 # Distribution"), as the annotation guidelines write it.
 _LEGAL_TAIL_RE = re.compile(rf",? (?:{lexicon.LEGAL_FORMS})$")
@@ -72,7 +79,7 @@ _QUALIFIES_NOUN_RE = re.compile(
 )
 _CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "des", "du", "la", "for", "&"})
 _APPOSITION_RE = re.compile(
-    rf"(?P<org>{_NAME}), (?:a|an|the|une?|una?|um|uma) (?:[\w-]+ ){{0,3}}?"
+    rf"{_START}(?P<org>{_NAME}), (?:a|an|the|une?|una?|um|uma) (?:[\w-]+ ){{0,3}}?"
     r"(?:firm|company|integrator|contractor|developer|supplier|vendor|maker|manufacturer|start-?up|operator"
     r"|société|entreprise|intégrateur|opérateur|empresa|compañía|integradora|operadora|fabricante)\b(?!['’]s)"
 )

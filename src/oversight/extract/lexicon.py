@@ -556,7 +556,9 @@ SIMILAR_SYSTEM_STEMS = (
 )  # fmt: skip
 
 ANAPHORA = (
+    r"(?=[TtLlEeAaOo])(?:"  # the first letters of every alternative: a fast test at each position
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[A-Za-z-]+ ){0,3}?(?:company|firm|vendor|supplier|giant|manufacturer|"
     r"maker|group|contractor|provider|corporation|integrator|consortium)\b"
     + "|" + lexicon_romance.ANAPHORA
+    + ")"
 )

@@ -16,6 +16,7 @@ civil-society groups and newsroom labels ("Big Brother Watch", "SHARE Foundation
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from oversight.extract import lexicon
@@ -31,7 +32,33 @@ _NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|d['’](?:{_TOKEN})|&|of|de|del|da|do|d
 # patterns that open with a name from trying every position of the text (so do the letter
 # look-aheads before the other patterns' first word).
 _START = r"(?<![\w'’])(?=[A-ZÀ-Ý\d])"
-_SUBJECT_RE = re.compile(rf"{_START}(?P<org>{_NAME})(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
+_NAME_BEFORE_RE = re.compile(rf"{_START}(?P<org>{_NAME})\Z")
+
+
+class _NameBefore:
+    """A name that ends where an anchor begins: "Acme installed", "Acme Vision Ltd". The rare
+    anchor (a verb, a legal form) is found first and the name looked for just before it, not
+    a name tried at every capital of the text."""
+
+    def __init__(self, anchor: str, before: re.Pattern[str] = _NAME_BEFORE_RE, anchor_in_name: bool = False):
+        self.anchor = re.compile(anchor)
+        self.before = before
+        self.anchor_in_name = anchor_in_name
+
+    def spans(self, text: str, begin: int, stop: int) -> Iterator[tuple[int, int]]:
+        after_last = begin
+        for anchor in self.anchor.finditer(text, begin, stop):
+            name = self.before.search(text, max(after_last, anchor.start() - 200), anchor.start())
+            if name is not None:
+                yield name.start("org"), anchor.end() if self.anchor_in_name else name.end("org")
+                after_last = anchor.end()
+
+
+# "Acme installed", "Acme, a local integrator, won the tender"
+_SUBJECT = _NameBefore(
+    rf" (?:{lexicon.SUPPLIER_VERBS})\b",
+    re.compile(rf"{_START}(?P<org>{_NAME})(?:,[^,]{{1,60}},)?\Z"),
+)
 # Kinds of groups and firms that do not supply systems: "the rights group Licadho", "research
 # firm IPVM", "the law firm X", "a lobby group".
 _NOT_SUPPLIER_KIND_BEFORE_RE = re.compile(
@@ -47,7 +74,7 @@ _DESCRIBED = (
     r"consortium|conglomerate|start-?up|provider|partner|distributor|specialist|operator|telco) "
 )
 # "the app's developer, Breej Holding, was ...": a role noun, then the name between commas.
-_ROLE_APPOSITION_RE = re.compile(
+_ROLE_APPOSITION = re.compile(
     r"(?=[a-z])\b(?:developer|contractor|subcontractor|supplier|vendor|integrator|maker|manufacturer|provider"
     rf"|partner|distributor|installer), (?P<org>{_NAME}),"
 )
@@ -64,10 +91,8 @@ _AGENT_RE = re.compile(
 _DESCRIBED_RE = re.compile(rf"(?=[a-zA-Z])\b{_DESCRIBED}(?P<org>{_NAME})")
 # A legal form ends the name, unless another capitalised word follows it without a full stop
 # ("TTY S.A. El contrato" ends at "S.A.").
-_LEGAL_FORM_RE = re.compile(
-    rf"{_START}(?P<org>{_NAME} (?:{lexicon.LEGAL_FORMS}))(?!\w)(?:(?<=\.)|(?! [A-Z]))"
-)
-_DESCRIPTIVE_FORM_RE = re.compile(rf"{_START}(?P<org>{_NAME} (?:{lexicon.DESCRIPTIVE_FORMS}))(?![\w]| [A-Z])")
+_LEGAL_FORM = _NameBefore(rf" (?:{lexicon.LEGAL_FORMS})(?!\w)(?:(?<=\.)|(?! [A-Z]))", anchor_in_name=True)
+_DESCRIPTIVE_FORM = _NameBefore(rf" (?:{lexicon.DESCRIPTIVE_FORMS})(?![\w]| [A-Z])", anchor_in_name=True)
 # A trailing legal form, left out of the name a claim carries ("EVI Distribution Inc." -> "EVI
 # Distribution"), as the annotation guidelines write it.
 _LEGAL_TAIL_RE = re.compile(rf",? (?:{lexicon.LEGAL_FORMS})$")
@@ -78,8 +103,8 @@ _QUALIFIES_NOUN_RE = re.compile(
     r"|integrator|operator)\b"
 )
 _CONNECTORS = frozenset({"and", "of", "de", "del", "da", "do", "des", "du", "la", "for", "&"})
-_APPOSITION_RE = re.compile(
-    rf"{_START}(?P<org>{_NAME}), (?:a|an|the|une?|una?|um|uma) (?:[\w-]+ ){{0,3}}?"
+_APPOSITION = _NameBefore(
+    r", (?:a|an|the|une?|una?|um|uma) (?:[\w-]+ ){0,3}?"
     r"(?:firm|company|integrator|contractor|developer|supplier|vendor|maker|manufacturer|start-?up|operator"
     r"|société|entreprise|intégrateur|opérateur|empresa|compañía|integradora|operadora|fabricante)\b(?!['’]s)"
 )
@@ -448,29 +473,37 @@ def unknown_suppliers(
     words are not places.
     """
     found: dict[tuple[int, int], tuple[int, int, str, bool, str]] = {}
+    judged: set[tuple[int, int]] = set()  # spans already weighed: patterns overlap
     for pattern, weak in (
-        (_SUBJECT_RE, False),
-        (_APPOSITION_RE, False),
-        (_ROLE_APPOSITION_RE, False),
+        (_SUBJECT, False),
+        (_APPOSITION, False),
+        (_ROLE_APPOSITION, False),
         (_AGENT_RE, False),
         (_DESCRIBED_RE, False),
-        (_LEGAL_FORM_RE, False),
-        (_DESCRIPTIVE_FORM_RE, True),
+        (_LEGAL_FORM, False),
+        (_DESCRIPTIVE_FORM, True),
     ):
-        for match in pattern.finditer(text, begin, stop):
+        found_by = (
+            pattern.spans(text, begin, stop)
+            if isinstance(pattern, _NameBefore)
+            else (m.span("org") for m in pattern.finditer(text, begin, stop))
+        )
+        for org_start, org_end in found_by:
             span = _clean_name(
                 text,
-                match.start("org"),
-                match.end("org"),
+                org_start,
+                org_end,
                 res,
-                acronyms=pattern in (_APPOSITION_RE, _ROLE_APPOSITION_RE, _AGENT_RE, _DESCRIBED_RE),
+                acronyms=pattern in (_APPOSITION, _ROLE_APPOSITION, _AGENT_RE, _DESCRIBED_RE),
             )
-            if span is None:
+            if span is None or span in judged:
                 continue
             start, end = span
             name = text[start:end]
+            if names_at.find(1, start, end) != -1 or any(s <= start and end <= e for s, e in found):
+                continue  # a known name, or a name inside one found already
             if (
-                pattern is _SUBJECT_RE
+                pattern is _SUBJECT
                 and " " not in name
                 and _sentence_start(text, start)
                 and not _written_as_name(text, name)
@@ -480,9 +513,10 @@ def unknown_suppliers(
                 _INDEFINITE_BEFORE_RE.search(text, max(0, start - 4), start) or _whole_line(text, start, end)
             ):
                 continue  # "used a Predictive Crime Defence System", a heading: a thing, not a firm
+            judged.add(span)  # what follows does not depend on the pattern
             if _QUALIFIES_NOUN_RE.match(text, end) or _OTHER_ROLE_AFTER_RE.match(text, end):
                 continue  # "delivered by a Silicon Valley company", "X Ltd as consultant"
-            if names_at.find(1, start, end) != -1 or not _place_inside_allowed(name, start, end, places_at):
+            if not _place_inside_allowed(name, start, end, places_at):
                 continue
             if _inside_longer_name(text, start, names_at, places_at) or _person_in_document(text, name):
                 continue  # "China Road and Bridge Corporation", "24 Data Networks"; "ministro X"
@@ -492,8 +526,6 @@ def unknown_suppliers(
                 continue  # "the Cambodian rights group Licadho", "research firm IPVM"
             if _POSSESSIVE_INSIDE_RE.search(name):
                 continue  # "Amnesty International's Security Lab": a part of another body
-            if any(s <= start and end <= e for s, e in found):
-                continue  # a name inside one found already
             overlapped = [k for k in found if start <= k[0] and k[1] <= end]
             # Keep the longer of two overlapping names ("Caspian Security Integrator"); it is
             # as firmly a supplier as the names it replaces.
@@ -564,6 +596,9 @@ _PRODUCT_BEFORE_RE = re.compile(
 _POSSESSIVE_INSIDE_RE = re.compile(r"\w['’]s\b")
 
 
+_TITLE_BEFORE_RE = re.compile(rf"\b(?:{_PERSON_TITLES})\.?(?: [^\s.;:]+){{0,4}},? $")
+
+
 def _person_in_document(text: str, name: str) -> bool:
     """True when the document writes ``name`` after a person's title or office, or the name
     opens with one ("President Rodrigo Duterte", "Coordinating Minister for ...")."""
@@ -571,8 +606,12 @@ def _person_in_document(text: str, name: str) -> bool:
         return True
     if " " not in name:
         return False  # one word: too often a firm after "CEO of", "director of"
-    pattern = rf"\b(?:{_PERSON_TITLES})\.?(?: [^\s.;:]+){{0,4}},? {re.escape(name)}\b"
-    return re.search(pattern, text) is not None
+    at = text.find(name)
+    while at != -1:
+        if _TITLE_BEFORE_RE.search(text, max(0, at - 80), at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _written_as_name(text: str, word: str) -> bool:

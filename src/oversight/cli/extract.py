@@ -400,7 +400,7 @@ def _evaluate_corpus(folder: Path, part: str, as_json: bool, details: bool) -> N
         ],
     )
     for key, title in (("by_technology", "technology"), ("by_kind", "document kind"),
-                       ("by_language", "language")):
+                       ("by_language", "language"), ("by_set", "labelled set")):
         render.table(
             f"By {title}",
             (title, "P", "R", "F1", "TP/FP/FN", "status", "year"),

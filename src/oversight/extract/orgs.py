@@ -1,15 +1,20 @@
 """Organisations the registry does not know, recognised where the text presents them as suppliers.
 
 Patterns (English, Spanish, French, Portuguese): a name before a role verb ("Acme installed",
-"Acme, a local integrator, won the tender"), after a role preposition ("supplied by Acme",
-"a contract with Acme", "in partnership with Acme", "provisto por Acme"), after a description
-("the firm Acme", "la integradora Acme"), in apposition ("Acme, a Greek integrator"), or
-ending in a legal form ("Acme Ltd", weak: used only when no other supplier is named).
+"Acme has supplied", "Acme a été retenue"), after a role preposition or verb ("supplied by
+Acme", "carried out by Acme", "a contract with Acme", "hired Acme", "adjudicó a Acme", "attribué
+à l'américain Acme", "a cargo de Acme"), after a description ("the firm Acme", "a empresa alemã
+Acme"), in apposition ("Acme, a Greek integrator", "the app's developer, Acme,"), or ending in
+a legal form ("Acme Ltd", "Acme S.A.S.": a firm, named without the form). A name ending only in
+a descriptive word ("Acme Systems") is weak: used only when no other supplier is named.
 
 A candidate name is rejected when it is not an organisation (``not_an_organisation``): names of
 systems, programmes, products, offices and places ("the Fugitive Facial Recognition System",
 "Integrated Centre for Public Security", "Broadband Trunking Network", "Minister of Security"),
-civil-society groups and newsroom labels ("Big Brother Watch", "SHARE Foundation", "Breaking").
+civil-society groups, newspapers and newsroom labels ("Big Brother Watch", "SHARE Foundation",
+"Breaking"); and where the text shows it is something else: a person (a title before it), a
+product ("the software Gotham"), a kind of firm that supplies nothing ("research firm X"), a
+firm in another role ("X Ltd as consultant"), a qualifier ("a Silicon Valley company").
 ``unknown_suppliers`` is pure: it returns ``(start, end, name, weak, kind)`` tuples.
 """
 

@@ -18,6 +18,7 @@ import ahocorasick
 from oversight.extract import lexicon
 from oversight.extract.dates import relative_years
 from oversight.extract.orgs import unknown_suppliers
+from oversight.extract.place_context import settle_places
 from oversight.extract.prefilter import fold, fold_key, on_boundary
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def build_automaton(res: Resources) -> ahocorasick.Automaton:
     for category, cues in lexicon.NEGATIVE_CUES.items():
         for cue in cues:
             add(cue, (NEGATIVE, category, None, False))
-    for surface, place in res.gazetteer.terms.items():
+    for surface, place in res.gazetteer.surfaces().items():
         add(surface, (PLACE, place, surface, False))
     for surface, name in res.aliases.items():
         exact = surface if surface in res.case_sensitive else None
@@ -146,7 +147,7 @@ def tag(
             Mention(TECH, m.start(), m.start("face_end"), "facial_recognition")
             for m in _SHARED_RECOGNITION_RE.finditer(low)
         ]
-    entities = _longest(entities)
+    entities = settle_places(text, _longest(entities), res.gazetteer)
     statuses = _longest([m for m in cues if m.kind == STATUS])
     cues = [m for m in cues if m.kind != STATUS] + statuses
     found: list[Mention] = []

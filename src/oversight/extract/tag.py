@@ -80,7 +80,9 @@ def build_automaton(res: Resources) -> ahocorasick.Automaton:
             add(surface.replace("–", "-"), (ORG, name, exact, False))
     auto = ahocorasick.Automaton()
     for key, values in entries.items():
-        auto.add_word(key, (len(key), tuple(values)))
+        # Names of places only, each written with a capital: a match in lower case is a word.
+        capitalised = all(v[0] == PLACE and v[2][:1].isupper() for v in values)
+        auto.add_word(key, (len(key), tuple(values), capitalised))
     auto.make_automaton()
     return auto
 
@@ -128,8 +130,10 @@ def tag(
     cues: list[Mention] = []
     place_names: dict[int, str] = {}  # where a place is named, the name as the gazetteer has it
     in_capitals: set[int] = set()
-    for end, (length, values) in res.automaton("tag").iter(low):
+    for end, (length, values, capitalised) in res.automaton("tag").iter(low):
         start, stop = end + 1 - length, end + 1
+        if capitalised and not text[start].isupper():
+            continue
         if not on_boundary(low, start, stop):
             continue
         for kind, value, exact, weak in values:

@@ -1,17 +1,17 @@
 """Which of the places of a name the text means.
 
 A name may stand for several places (gazetteer.py): a city and its smaller namesakes in other
-countries, a town, the short form of a city's name, a region. The text settles which, in
-this order:
+countries, a town, the short form of a city's name, a region. The text settles which:
 
-- a region or country written just after the name: "León, Guanajuato", "Unaí (MG)",
-  "Marataízes/ES", "Cascais, Lisboa", "León, Nicaragua";
-- the document names the country of one of them ("León" in a story that names Mexico);
-- failing both, the place the gazetteer gives the name (its most populous city); a name with
-  no such place (a town, a region) is a place only after a locative word: "Prefeitura de
-  Unaí", "municipio de", "the city of", "ville de", "Estado do Espírito Santo".
-
-Otherwise the name is not tagged: a town's name is too often a word or a person's name.
+- where the text confirms a place once, the name is that place throughout the document: a
+  region or country written just after it ("León, Guanajuato", "Unaí (MG)", "Cascais,
+  Lisboa", "León, Nicaragua"), or a locative word before it ("Prefeitura de Unaí",
+  "municipio de", "the city of", "ville de", "Estado do Espírito Santo"), which takes the
+  namesake in a country the document names;
+- otherwise a city's name is the namesake in a country the document names ("León" in a story
+  that names Mexico), else the most populous city of that name;
+- a town or region that the text never confirms is not tagged: its name is too often a word
+  or a person's name.
 """
 
 from __future__ import annotations

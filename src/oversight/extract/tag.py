@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
 from oversight.extract import lexicon
 from oversight.extract.dates import relative_years
+from oversight.extract.gazetteer import Place
 from oversight.extract.orgs import unknown_suppliers
+from oversight.extract.place_context import settle_places
 from oversight.extract.prefilter import fold, fold_key, on_boundary
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ def build_automaton(res: Resources) -> ahocorasick.Automaton:
     for category, cues in lexicon.NEGATIVE_CUES.items():
         for cue in cues:
             add(cue, (NEGATIVE, category, None, False))
-    for surface, place in res.gazetteer.terms.items():
+    for surface, place in res.gazetteer.surfaces().items():
         add(surface, (PLACE, place, surface, False))
     for surface, name in res.aliases.items():
         exact = surface if surface in res.case_sensitive else None
@@ -78,7 +80,9 @@ def build_automaton(res: Resources) -> ahocorasick.Automaton:
             add(surface.replace("–", "-"), (ORG, name, exact, False))
     auto = ahocorasick.Automaton()
     for key, values in entries.items():
-        auto.add_word(key, (len(key), tuple(values)))
+        # Names of places only, each written with a capital: a match in lower case is a word.
+        capitalised = all(v[0] == PLACE and v[2][:1].isupper() for v in values)
+        auto.add_word(key, (len(key), tuple(values), capitalised))
     auto.make_automaton()
     return auto
 
@@ -124,13 +128,22 @@ def tag(
     low = fold(text)
     entities: list[Mention] = []
     cues: list[Mention] = []
-    for end, (length, values) in res.automaton("tag").iter(low):
+    place_names: dict[int, str] = {}  # where a place is named, the name as the gazetteer has it
+    in_capitals: set[int] = set()
+    for end, (length, values, capitalised) in res.automaton("tag").iter(low):
         start, stop = end + 1 - length, end + 1
+        if capitalised and not text[start].isupper():
+            continue
         if not on_boundary(low, start, stop):
             continue
         for kind, value, exact, weak in values:
-            if kind == PLACE and text[start:stop] != exact:
-                continue
+            if kind == PLACE:
+                written = text[start:stop]
+                if written != exact:
+                    if written != exact.upper() or not _in_capitals(text, start, stop, value):
+                        continue
+                    in_capitals.add(start)
+                place_names[start] = exact
             if kind == ORG and exact is not None and text[start:stop] != exact:
                 continue
             if kind == ORG:
@@ -146,7 +159,14 @@ def tag(
             Mention(TECH, m.start(), m.start("face_end"), "facial_recognition")
             for m in _SHARED_RECOGNITION_RE.finditer(low)
         ]
-    entities = _longest(entities)
+    entities = settle_places(text, _longest(entities), res.gazetteer, place_names)
+    # A city in capitals places the story but names no city: "ABUJA —" is not "Abuja".
+    entities = [
+        replace(m, value=Place(m.value.iso3, None, "heading"))
+        if m.start in in_capitals and m.kind == PLACE and m.value.kind in ("city", "region")
+        else m
+        for m in entities
+    ]
     statuses = _longest([m for m in cues if m.kind == STATUS])
     cues = [m for m in cues if m.kind != STATUS] + statuses
     found: list[Mention] = []
@@ -179,6 +199,23 @@ def tag(
             Mention(ANAPHOR, m.start(), m.end(), m.group()) for m in _ANAPHOR_RE.finditer(text, start, end)
         )
     return sorted(entities + cues + found, key=lambda m: (m.start, -m.end))
+
+
+def _in_capitals(text: str, start: int, stop: int, place: Place | None) -> bool:
+    """A name in capitals is a place at the head of a dateline ("KAMPALA (Reuters) -",
+    "QUITO. —", "SÃO PAULO, SP (Folhapress)"); a country's name, a town's or a region's (which
+    need a locative word, place_context.py) also in a line in capitals ("THE REPUBLIC OF
+    UGANDA", "ESTADO DO ESPÍRITO SANTO"), where a city's could be a street's ("RIVERSIDE DRIVE")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if any(c.islower() for c in text[line_start:start]):
+        return False
+    line_end = text.find("\n", stop)
+    rest = text[stop : line_end if line_end != -1 else len(text)]
+    if line_start == start and rest.lstrip()[:1] in (",", "(", ".", "-", "—", "–"):
+        return True
+    return (place is None or place.kind in ("country", "demonym", "agency")) and not any(
+        c.islower() for c in rest
+    )
 
 
 def _focus(spans: list[tuple[int, int]] | None, cues: list[int], size: int) -> list[tuple[int, int]]:

@@ -57,3 +57,20 @@ def test_a_call_for_a_moratorium_cancels_nothing(res: Resources) -> None:
     text = "Rights groups urged a moratorium on the face recognition cameras that NEC installed in Lagos."
     status = sentence_status(tag(text, res, segment(text)), text)
     assert status is not None and status.value == "operational"
+
+
+def test_a_claims_own_event_counts_before_one_lent_by_a_neighbour() -> None:
+    from oversight.extract.relate import Candidate
+    from oversight.extract.resolve import _status_and_year
+
+    def sentence(status: str, year: int, lent: bool) -> Candidate:
+        return Candidate(
+            country="KEN", vendor="Hikvision", vendor_known=True, technology="video_surveillance",
+            status=status, year=year, city=None, start=0, end=1, vendor_in_sentence=True,
+            country_in_sentence=True, hedged=False, via_anaphor=False, status_lent=lent,
+        )  # fmt: skip
+
+    # "Police installed the cameras in 2019." then a critic's quote beside "... was scrapped in 2021."
+    installed, beside_a_cancellation = sentence("operational", 2019, False), sentence("cancelled", 2021, True)
+    assert _status_and_year([installed, beside_a_cancellation]) == ("operational", 2019)
+    assert _status_and_year([beside_a_cancellation]) == ("cancelled", 2021)

@@ -63,6 +63,7 @@ class Candidate:
     vendor_from_document: bool = False
     supplier_withheld: bool = False  # the text says the supplier is not named: none is lent
     headline: bool = False
+    status_lent: bool = False  # the status comes from the sentence before or after
 
 
 def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
@@ -248,6 +249,8 @@ def relate(
                 c.headline = headline
                 c.supplier_withheld = withheld and not c.vendor_in_sentence
             if status_sentence is not sentence:
+                for c in found:
+                    c.status_lent = True
                 # The year is that of the event that gives the status.
                 # Failing that, the sentence's own year stays.
                 years = [m for m in status_sentence if m.kind == YEAR]
@@ -276,7 +279,7 @@ def relate(
         ):
             # "The government denied the reports." ends the story of the sentences before.
             for c in last_found:
-                c.status = own_status.value
+                c.status, c.status_lent = own_status.value, False
                 years = [m.value for m in sentence if m.kind == YEAR]
                 c.year = years[0] if years else c.year
         prev_blocked = blocked

@@ -101,8 +101,10 @@ def scored_claims(
 
 def _status_and_year(members: list[Candidate]) -> tuple[str | None, int | None]:
     """The final status the candidates report, and the year of the event that gives it: a
-    deployment reported in several sentences with that status started at the earliest year."""
-    stated = [c for c in members if c.status]
+    deployment reported in several sentences with that status started at the earliest year.
+    Events stated in the claim's own sentences count before those lent by a neighbouring
+    sentence (a critic's quote or a crosshead beside the story)."""
+    stated = [c for c in members if c.status and not c.status_lent] or [c for c in members if c.status]
     if not stated:
         return None, _earliest(members)
     status = min(stated, key=lambda c: DOCUMENT_STATUS_ORDER.index(c.status)).status

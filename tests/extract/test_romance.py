@@ -41,12 +41,13 @@ from oversight.extract.resources import Resources
             ("TGO", "ZTE", "video_surveillance", "contracted"),
         ),
         (
+            # future work by a named supplier: the supplier has been chosen (status.supplier_chosen)
             "En Bolivia, 500 cámaras de videovigilancia serán desplegadas por Hikvision en La Paz.",
-            ("BOL", "Hikvision", "video_surveillance", "planned"),
+            ("BOL", "Hikvision", "video_surveillance", "contracted"),
         ),
         (
             "Em Moçambique, as câmeras de videovigilância de Maputo serão implantadas pela Huawei.",
-            ("MOZ", "Huawei", "video_surveillance", "planned"),
+            ("MOZ", "Huawei", "video_surveillance", "contracted"),
         ),
     ],
 )

@@ -31,8 +31,11 @@ from oversight.extract.resources import Resources
             "In 2018 ECU 911 began testing face recognition supplied by CEIEC at the airport of Quito.",
             "pilot",
         ),
-        ("Hikvision CCTV cameras will soon be installed at every junction in Kisumu, Kenya.", "planned"),
-        ("Las cámaras de Dahua serán finalmente instaladas en Temuco, Chile.", "planned"),
+        ("CCTV cameras will soon be installed at every junction in Kisumu, Kenya.", "planned"),
+        ("La policía de Temuco, Chile, instalará 300 cámaras de videovigilancia en 2025.", "planned"),
+        # a plan whose supplier is named: the supplier has been chosen
+        ("Hikvision CCTV cameras will soon be installed at every junction in Kisumu, Kenya.", "contracted"),
+        ("Huawei va installer 900 caméras de vidéosurveillance à Ouagadougou.", "contracted"),
     ],
 )
 def test_sentence_status(text: str, status: str, res: Resources) -> None:

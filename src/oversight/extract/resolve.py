@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from oversight.extract.relate import Candidate
 from oversight.extract.resources import EXTRACTOR_VERSION, name_key
 from oversight.extract.scorer import DocumentShape, default_scorer, features
+from oversight.extract.status import supplier_chosen
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
@@ -87,7 +88,8 @@ def scored_claims(
             "country": country,
             "vendor": best.vendor,
             "technology": tech,
-            "status": status,
+            # the scorer reads the event the cues report; the claim states what it means
+            "status": supplier_chosen(status, best.vendor, [text[c.start : c.end] for c in members]),
             "year": year,
             "city": city,
             "confidence": round(score, 2),

@@ -79,6 +79,16 @@ def _future(text: str, cue: Mention) -> Mention:
     return cue
 
 
+def supplier_chosen(status: str | None, vendor: str | None, sentences: list[str]) -> str | None:
+    """A planned event with its supplier named is a contract (GUIDELINES.md §6: a deal awarded
+    to a supplier): the authority has chosen who will build it ("Huawei will install 900
+    cameras", "la empresa X será la encargada"). A memorandum of understanding or letter of
+    intent stays planned."""
+    if status == "planned" and vendor is not None and not any(_MOU_RE.search(s) for s in sentences):
+        return "contracted"
+    return status
+
+
 def sentence_status(sentence: list[Mention], text: str) -> Mention | None:
     cues = [_future(text, m) for m in sentence if m.kind == STATUS and not _requested(text, m)]
     cues = [m for m in cues if not m.weak] or cues

@@ -1,4 +1,4 @@
-"""The corpus report: breakdowns by technology, kind and language, and the calibration table."""
+"""The corpus report: breakdowns by technology, kind, language and set, and the calibration table."""
 
 from __future__ import annotations
 
@@ -42,6 +42,16 @@ def test_breakdowns_split_hits_misses_and_spurious_claims() -> None:
     assert report["by_kind"]["news"]["true_positives"] == 1
 
 
+def test_scores_by_labelled_set_take_the_set_from_the_document_id() -> None:
+    docs = [{**DOCS[0], "id": "glb-001"}, {**DOCS[1], "id": "ame-012"}]
+    gold = [{**GOLD[0], "doc_id": "glb-001"}, {**GOLD[1], "doc_id": "ame-012"}]
+    claims = [{**c, "doc_id": "glb-001"} for c in CLAIMS]
+    by_set = corpus_report(Corpus(docs, gold), claims, None)["by_set"]
+    assert set(by_set) == {"glb", "ame"}
+    assert (by_set["glb"]["true_positives"], by_set["glb"]["false_positives"]) == (1, 1)
+    assert by_set["ame"]["false_negatives"] == 1
+
+
 def test_calibration_counts_the_share_right_per_band() -> None:
     rows = {row["band"]: row for row in calibration(match_claims(GOLD, CLAIMS))}
     assert rows["0.30-0.50"] == {"band": "0.30-0.50", "claims": 1, "share_correct": 0.0}
@@ -59,6 +69,7 @@ def test_evaluate_corpus_part_as_json() -> None:
     dev = load_corpus(CORPUS).part("dev")
     assert (report["documents"], report["gold_claims"]) == (len(dev.documents), len(dev.gold))
     assert set(report["by_language"]) == {"en", "es", "fr", "pt"}
+    assert sum(s["true_positives"] for s in report["by_set"].values()) == report["overall"]["true_positives"]
     overall = report["overall"]
     assert overall["true_positives"] + overall["false_negatives"] == len(dev.gold)
     assert len(report["missed"]) == overall["false_negatives"]

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from oversight.app import Registry
 from oversight.cli import render
 from oversight.extract.corpus import load_corpus
-from oversight.extract.corpus_report import corpus_claims, corpus_report
+from oversight.extract.corpus_report import corpus_claims, corpus_report, set_of
 from oversight.extract.error_classes import error_classes
 from oversight.extract.evaluate import Matching
 from oversight.extract.evaluate import evaluate as score_claims
@@ -231,9 +231,18 @@ def register(app: typer.Typer) -> None:
             "tests/extract/corpus"
         ),
         output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write.")] = MODEL_PATH,
+        calibrate_on: Annotated[
+            Optional[list[str]],  # noqa: UP045 - typer needs Optional
+            typer.Option(
+                "--calibrate-on",
+                help="Labelled sets (file names without .jsonl) whose development documents no rule "
+                "was written with in view: the scorer is calibrated on them. Default: "
+                "scorer_training.CALIBRATION_SETS.",
+            ),
+        ] = None,
     ) -> None:
         """Train the claim scorer on the corpus's development part (never its test part)."""
-        render.print_json(_train_scorer(corpus, output))
+        render.print_json(_train_scorer(corpus, output, calibrate_on))
 
     @app.command()
     def evaluate(
@@ -312,16 +321,31 @@ def register(app: typer.Typer) -> None:
             _details_tables(scores.missed, scores.spurious)
 
 
-def _train_scorer(folder: Path, output: Path) -> dict[str, Any]:
-    """``train-scorer``: fit the claim scorer on the corpus's development part, write it."""
-    from oversight.extract.scorer_training import train, training_rows
+def _train_scorer(folder: Path, output: Path, calibrate_on: list[str] | None) -> dict[str, Any]:
+    """``train-scorer``: fit the claim scorer on the corpus's development part, calibrate it on
+    the fresh sets' development documents, write it."""
+    from oversight.extract.scorer_training import CALIBRATION_SETS, calibrate, train, training_rows
 
     if not folder.is_dir():
         render.errors.print(f"[red]error:[/red] {folder}: not a corpus folder", highlight=False)
         raise typer.Exit(2)
     res = build_resources()
-    rows = training_rows(load_corpus(folder).part("dev"), res)
+    dev = load_corpus(folder).part("dev")
+    rows = training_rows(dev, res)
     scorer, about = train(rows)
+    sets = sorted(CALIBRATION_SETS if calibrate_on is None else calibrate_on)
+    fresh = {d["id"] for d in dev.documents if set_of(d["id"]) in sets}
+    if fresh:
+        try:
+            scorer, calibration = calibrate(
+                scorer, rows, fresh, sum(g["doc_id"] in fresh for g in dev.gold), about["C"]
+            )
+        except ValueError as exc:
+            render.errors.print(f"[red]error:[/red] calibration on {sets}: {exc}", highlight=False)
+            raise typer.Exit(1) from exc
+        about["calibrated_on"] = {"sets": sets, **calibration}
+    else:
+        about["calibrated_on"] = {"sets": sets, "fitted_on_documents": 0, "note": "no such set in the corpus"}
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(scorer.as_json(about), encoding="utf-8")
     default_scorer.cache_clear()
@@ -400,7 +424,7 @@ def _evaluate_corpus(folder: Path, part: str, as_json: bool, details: bool) -> N
         ],
     )
     for key, title in (("by_technology", "technology"), ("by_kind", "document kind"),
-                       ("by_language", "language")):
+                       ("by_language", "language"), ("by_set", "labelled set")):
         render.table(
             f"By {title}",
             (title, "P", "R", "F1", "TP/FP/FN", "status", "year"),

@@ -73,6 +73,11 @@ def calibration(matching: Matching, edges: tuple[float, ...] = CALIBRATION_EDGES
     return rows
 
 
+def set_of(doc_id: str) -> str:
+    """The labelled set of a corpus document: its id without the number ("glb-012" -> "glb")."""
+    return doc_id.rsplit("-", 1)[0]
+
+
 def corpus_report(corpus: Corpus, claims: list[dict[str, Any]], res: Resources | None) -> dict[str, Any]:
     """Scores overall and broken down, the calibration table, and the matching itself."""
     matching = match_claims(corpus.gold, claims, res)
@@ -89,6 +94,7 @@ def corpus_report(corpus: Corpus, claims: list[dict[str, Any]], res: Resources |
         "by_technology": _by(matching, technologies, lambda row: str(row["technology"])),
         "by_kind": _by(matching, [str(d.get("kind")) for d in docs.values()], doc_field("kind")),
         "by_language": _by(matching, [str(d.get("language")) for d in docs.values()], doc_field("language")),
+        "by_set": _by(matching, [set_of(d) for d in docs], lambda row: set_of(str(row["doc_id"]))),
         "calibration": calibration(matching),
         "matching": matching,
     }

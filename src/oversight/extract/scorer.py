@@ -113,17 +113,29 @@ def features(
 
 @dataclass(frozen=True)
 class ClaimScorer:
+    """``calibration`` (slope, intercept) maps the regression's log-odds to those seen on text
+    that no rule was written with in view (Platt scaling; scorer_training.calibrate): the rules
+    fit the documents they were written from, so the regression alone is sure too often on new
+    text. ``threshold`` is on the calibrated scale."""
+
     coefficients: dict[str, float]
     intercept: float
     threshold: float
+    calibration: tuple[float, float] = (1.0, 0.0)
+
+    def log_odds(self, values: Mapping[str, float]) -> float:
+        """The regression's own log-odds, before calibration."""
+        return self.intercept + sum(w * values.get(name, 0.0) for name, w in self.coefficients.items())
 
     def probability(self, values: Mapping[str, float]) -> float:
-        z = self.intercept + sum(w * values.get(name, 0.0) for name, w in self.coefficients.items())
-        return 1.0 / (1.0 + math.exp(-z))
+        slope, intercept = self.calibration
+        return 1.0 / (1.0 + math.exp(-(slope * self.log_odds(values) + intercept)))
 
     def as_json(self, about: Mapping[str, Any]) -> str:
+        slope, intercept = self.calibration
         record = {**about, "features": list(self.coefficients), "intercept": self.intercept,
-                  "coefficients": self.coefficients, "threshold": self.threshold}
+                  "coefficients": self.coefficients, "threshold": self.threshold,
+                  "calibration": {"slope": slope, "intercept": intercept}}
         return json.dumps(record, indent=1, sort_keys=False) + "\n"
 
 
@@ -135,7 +147,13 @@ def read_scorer(path: Path) -> ClaimScorer:
             f"{path}: coefficients for unknown features {sorted(unknown)}; retrain the scorer"
         )
     coefficients = {k: float(v) for k, v in data["coefficients"].items()}
-    return ClaimScorer(coefficients, float(data["intercept"]), float(data["threshold"]))
+    calibration = data.get("calibration") or {"slope": 1.0, "intercept": 0.0}
+    return ClaimScorer(
+        coefficients,
+        float(data["intercept"]),
+        float(data["threshold"]),
+        (float(calibration["slope"]), float(calibration["intercept"])),
+    )
 
 
 @cache

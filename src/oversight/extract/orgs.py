@@ -601,13 +601,14 @@ _PRODUCT_BEFORE_RE = re.compile(
 _POSSESSIVE_INSIDE_RE = re.compile(r"\w['’]s\b")
 
 
+_TITLE_RE = re.compile(rf"(?:{_PERSON_TITLES})\.?")
 _TITLE_BEFORE_RE = re.compile(rf"\b(?:{_PERSON_TITLES})\.?(?: [^\s.;:]+){{0,4}},? $")
 
 
 def _person_in_document(text: str, name: str) -> bool:
     """True when the document writes ``name`` after a person's title or office, or the name
     opens with one ("President Rodrigo Duterte", "Coordinating Minister for ...")."""
-    if any(re.fullmatch(rf"(?:{_PERSON_TITLES})\.?", word) for word in name.split()[:2]):
+    if any(_TITLE_RE.fullmatch(word) for word in name.split()[:2]):
         return True
     if " " not in name:
         return False  # one word: too often a firm after "CEO of", "director of"

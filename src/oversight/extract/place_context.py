@@ -20,6 +20,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from oversight.extract.gazetteer import COUNTRY_KINDS
+
 if TYPE_CHECKING:
     from oversight.extract.gazetteer import Gazetteer, Place
     from oversight.extract.tag import Mention
@@ -33,7 +35,6 @@ _LOCATIVE_BEFORE_RE = re.compile(
     r"ville|commune|mairie|d[ée]partement|r[ée]gion) (?:of|de|del|do|da|dos|das|de la|du|d')(?: the)? ?$",
     re.IGNORECASE,
 )
-_COUNTRY_KINDS = ("country", "demonym", "agency")
 
 
 def settle_places(
@@ -48,7 +49,7 @@ def settle_places(
     named = {
         m.value.iso3
         for m in mentions
-        if m.kind == "place" and m.value is not None and m.value.kind in _COUNTRY_KINDS
+        if m.kind == "place" and m.value is not None and m.value.kind in COUNTRY_KINDS
     }
     settled: list[tuple[Mention, str, list[Place]]] = []
     confirmed: dict[str, Place] = {}

@@ -89,7 +89,7 @@ def scored_claims(
             "vendor": best.vendor,
             "technology": tech,
             # the scorer reads the event the cues report; the claim states what it means
-            "status": supplier_chosen(status, best.vendor, [text[c.start : c.end] for c in members]),
+            "status": supplier_chosen(status, best.vendor, (text[c.start : c.end] for c in members)),
             "year": year,
             "city": city,
             "confidence": round(score, 2),

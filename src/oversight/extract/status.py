@@ -18,6 +18,7 @@ function was never switched on"), the others keep the sentence's other status
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from oversight.extract.lexicon import STATUS_PRECEDENCE
 from oversight.extract.tag import STATUS, Mention
@@ -50,6 +51,7 @@ def status_by_technology(
     """The status each technology of a sentence takes (see the module docstring)."""
     if status is None or status.value not in _ENDINGS or len(technologies) < 2:
         return dict.fromkeys(technologies, status)
+
     def distance(tech: Mention) -> int:
         return min(abs(tech.start - status.end), abs(status.start - tech.end))
 
@@ -79,7 +81,7 @@ def _future(text: str, cue: Mention) -> Mention:
     return cue
 
 
-def supplier_chosen(status: str | None, vendor: str | None, sentences: list[str]) -> str | None:
+def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[str]) -> str | None:
     """A planned event with its supplier named is a contract (GUIDELINES.md §6: a deal awarded
     to a supplier): the authority has chosen who will build it ("Huawei will install 900
     cameras", "la empresa X será la encargada"). A memorandum of understanding or letter of

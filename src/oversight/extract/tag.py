@@ -17,7 +17,7 @@ import ahocorasick
 
 from oversight.extract import lexicon
 from oversight.extract.dates import relative_years
-from oversight.extract.gazetteer import Place
+from oversight.extract.gazetteer import COUNTRY_KINDS, Place
 from oversight.extract.orgs import unknown_suppliers
 from oversight.extract.place_context import settle_places
 from oversight.extract.prefilter import fold, fold_key, on_boundary
@@ -213,7 +213,7 @@ def _in_capitals(text: str, start: int, stop: int, place: Place | None) -> bool:
     rest = text[stop : line_end if line_end != -1 else len(text)]
     if line_start == start and rest.lstrip()[:1] in (",", "(", ".", "-", "—", "–"):
         return True
-    return (place is None or place.kind in ("country", "demonym", "agency")) and not any(
+    return (place is None or place.kind in COUNTRY_KINDS) and not any(
         c.islower() for c in rest
     )
 

@@ -18,6 +18,7 @@ import ahocorasick
 from oversight.extract import lexicon
 from oversight.extract.dates import relative_years
 from oversight.extract.gazetteer import COUNTRY_KINDS, Place
+from oversight.extract.lexicon import whole_words
 from oversight.extract.orgs import unknown_suppliers
 from oversight.extract.place_context import settle_places
 from oversight.extract.prefilter import fold, fold_key, on_boundary
@@ -102,32 +103,25 @@ _SHARED_RECOGNITION_RE = re.compile(
 _SIMILAR_SYSTEM_LOW_RE = re.compile(lexicon.SIMILAR_SYSTEM)  # on lower-cased text: faster
 
 
-def _words(*words: str) -> str:
-    """An alternation of whole words (or phrases) in which each checks the word boundary
-    behind itself rather than opening with ``\\b``: the regex engine then skips ahead to the
-    letters that can start a match instead of trying every position of the text."""
-    return "(?:" + "|".join(rf"{re.escape(w)}(?<!\w{re.escape(w)})" for w in words) + ")"
-
-
 # Status phrases with words in between ("signed a $126 million deal").
 _STATUS_RES = (
     (
         re.compile(
-            _words("signed", "signs", "signing") + r"\b[^.;]{0,60}?\b(?:contracts?|deals?|agreements?)\b"
+            whole_words("signed", "signs", "signing") + r"\b[^.;]{0,60}?\b(?:contracts?|deals?|agreements?)\b"
         ),
         "contracted",
     ),
     (
         re.compile(
-            _words("won", "awarded", "secured", "clinched")
+            whole_words("won", "awarded", "secured", "clinched")
             + r"\b[^.;]{0,40}?\b(?:contracts?|tenders?|deals?)\b"
         ),
         "contracted",
     ),
-    (re.compile(_words("mou", "memorandum of understanding") + r"\b"), "planned"),
+    (re.compile(whole_words("mou", "memorandum of understanding") + r"\b"), "planned"),
     (
         re.compile(
-            _words("will", "would", "plan to", "plans to", "planning to", "set to", "expected to")
+            whole_words("will", "would", "plan to", "plans to", "planning to", "set to", "expected to")
             + r"\b(?: \w+){0,3} (?:install|deploy|build|introduce|roll out|expand|launch|set up|equip)\b"
         ),
         "planned",

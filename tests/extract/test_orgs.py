@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from oversight.extract import orgs
 from oversight.extract.orgs import not_an_organisation, unknown_suppliers
 from oversight.extract.resources import Resources
 from oversight.extract.tag import ANAPHOR, ORG, tag
@@ -214,3 +215,20 @@ def test_civil_society_research_groups_newspapers_and_lenders_are_not_suppliers(
 ) -> None:
     found = unknown_suppliers(text, 0, len(text), bytearray(len(text)), res)
     assert not [name for _, _, name, _, kind in found if kind != "financier"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contract went to the Israeli firm Acme Vision, and local integrator Beta Systems installed it.",
+        "A state-owned company Gamma Ltd and a start-up Delta built the network for the city.",
+        "The Spanish-based group Epsilon Works would supply the cameras; the firm Zeta did not.",
+        "The subgroup company Eta runs it (x-local firm Theta helps).",
+    ],
+)
+def test_described_names_found_from_their_noun_match_a_scan_of_every_position(text: str) -> None:
+    pattern = orgs._DESCRIBED_NAME
+    for begin, stop in [(0, len(text)), (10, len(text)), (0, 40)]:
+        expected = [m.span("org") for m in pattern.pattern.finditer(text, begin, stop)]
+        assert list(pattern.spans(text, begin, stop)) == expected
+    assert list(pattern.spans(text, 0, len(text)))  # each sentence names a described firm

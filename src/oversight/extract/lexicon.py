@@ -332,6 +332,13 @@ NEGATIVE_CUES: dict[str, list[str]] = {
 
 # Words after which a capitalised name is presented as a supplier, and words that show a
 # name is a buyer, a place or a publisher rather than a company.
+def whole_words(*words: str) -> str:
+    """An alternation of whole words (or phrases) in which each checks the word boundary
+    behind itself rather than opening with ``\\b``: the regex engine then skips ahead to the
+    letters that can start a match instead of trying every position of the text."""
+    return "(?:" + "|".join(rf"{re.escape(w)}(?<!\w{re.escape(w)})" for w in words) + ")"
+
+
 SUPPLIER_VERBS = (
     r"(?:was|were|has been|had been|is|are) (?:contracted|hired|commissioned|selected|chosen|awarded|tasked)"
     r"|won|secured|clinched|bagged|landed|supplied|supplies|will supply|to supply|supplying"

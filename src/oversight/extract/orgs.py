@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from oversight.extract import lexicon
+from oversight.extract.prefilter import is_word_char
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
@@ -73,16 +74,22 @@ _NOT_SUPPLIER_KIND_BEFORE_RE = re.compile(
     r"|accounting|auditing) (?:firm|company|group|organi[sz]ation|outfit|body|network)s? $",
     re.IGNORECASE,
 )
-_DESCRIBED = (
-    r"(?:(?:[A-Z][\w-]*|local|private|state-owned|[a-z-]+) ){0,2}"
+_COMPANY_NOUN = (
     r"(?:firm|company|integrator|contractor|developer|supplier|vendor|maker|manufacturer|group|"
     r"consortium|conglomerate|start-?up|provider|partner|distributor|specialist|operator|telco) "
 )
+_WORDS_BEFORE_NOUN = 2
+_DESCRIBED = (
+    rf"(?:(?:[A-Z][\w-]*|local|private|state-owned|[a-z-]+) ){{0,{_WORDS_BEFORE_NOUN}}}{_COMPANY_NOUN}"
+)
 # "the app's developer, Breej Holding, was ...": a role noun, then the name between commas.
 _ROLE_APPOSITION = re.compile(
-    r"(?=[a-z])\b(?:developer|contractor|subcontractor|supplier|vendor|integrator|maker|manufacturer|provider"
-    rf"|partner|distributor|installer), (?P<org>{_NAME}),"
-)
+    lexicon.whole_words(
+        "developer", "contractor", "subcontractor", "supplier", "vendor", "integrator", "maker",
+        "manufacturer", "provider", "partner", "distributor", "installer",
+    )
+    + rf", (?P<org>{_NAME}),"
+)  # fmt: skip
 # Lower-case words between a role word and the name: articles, adjectives, demonyms
 # ("à l'américain X", "a empresa alemã X", "the Chinese radio maker X").
 _BETWEEN = (
@@ -93,7 +100,53 @@ _AGENT_RE = re.compile(
     rf"(?=[a-zA-ZÀ-ÿ])\b(?:{lexicon.SUPPLIER_PREPS}),? (?:the |a |an )?(?:{_DESCRIBED}|{_BETWEEN})"
     rf"(?P<org>{_NAME})"
 )
-_DESCRIBED_RE = re.compile(rf"(?=[a-zA-Z])\b{_DESCRIBED}(?P<org>{_NAME})")
+
+
+class _AroundNoun:
+    """A name after a company noun and the words before it ("the Israeli firm Acme", "local
+    integrator Acme"). The noun, rare, is found first and the pattern tried only at the
+    positions up to ``_WORDS_BEFORE_NOUN`` words before it, not at every word of the text;
+    the spans found are those ``pattern.finditer`` would find."""
+
+    def __init__(self, pattern: str, noun: str):
+        self.pattern = re.compile(pattern)
+        self.noun = re.compile(noun)
+
+    def spans(self, text: str, begin: int, stop: int) -> Iterator[tuple[int, int]]:
+        at = begin  # where the next match may start: every position before it has failed
+        while (noun := self.noun.search(text, at, stop)) is not None:
+            for position in range(max(at, _words_before(text, noun.start())), noun.start() + 1):
+                match = self.pattern.match(text, position, stop)
+                if match is not None:
+                    yield match.span("org")
+                    at = match.end()
+                    break
+            else:
+                at = noun.start() + 1
+
+
+def _words_before(text: str, position: int) -> int:
+    """Where the ``_WORDS_BEFORE_NOUN`` words before the word that ``position`` is in begin
+    (words: runs of word characters and hyphens, one space apart)."""
+    start = _word_start(text, position)
+    for _ in range(_WORDS_BEFORE_NOUN):
+        if start < 2 or text[start - 1] != " " or not _in_word(text[start - 2]):
+            break
+        start = _word_start(text, start - 1)
+    return start
+
+
+def _word_start(text: str, position: int) -> int:
+    while position > 0 and _in_word(text[position - 1]):
+        position -= 1
+    return position
+
+
+def _in_word(char: str) -> bool:
+    return is_word_char(char) or char == "-"
+
+
+_DESCRIBED_NAME = _AroundNoun(rf"(?=[a-zA-Z])\b{_DESCRIBED}(?P<org>{_NAME})", _COMPANY_NOUN)
 # A legal form ends the name, unless another capitalised word follows it without a full stop
 # ("TTY S.A. El contrato" ends at "S.A.").
 _LEGAL_FORM = _NameBefore(rf" (?:{lexicon.LEGAL_FORMS})(?!\w)(?:(?<=\.)|(?! [A-Z]))", anchor_in_name=True)
@@ -484,13 +537,13 @@ def unknown_suppliers(
         (_APPOSITION, False),
         (_ROLE_APPOSITION, False),
         (_AGENT_RE, False),
-        (_DESCRIBED_RE, False),
+        (_DESCRIBED_NAME, False),
         (_LEGAL_FORM, False),
         (_DESCRIPTIVE_FORM, True),
     ):
         found_by = (
             pattern.spans(text, begin, stop)
-            if isinstance(pattern, _NameBefore)
+            if isinstance(pattern, (_NameBefore, _AroundNoun))
             else (m.span("org") for m in pattern.finditer(text, begin, stop))
         )
         for org_start, org_end in found_by:
@@ -499,7 +552,7 @@ def unknown_suppliers(
                 org_start,
                 org_end,
                 res,
-                acronyms=pattern in (_APPOSITION, _ROLE_APPOSITION, _AGENT_RE, _DESCRIBED_RE),
+                acronyms=pattern in (_APPOSITION, _ROLE_APPOSITION, _AGENT_RE, _DESCRIBED_NAME),
             )
             if span is None or span in judged:
                 continue

@@ -7,7 +7,6 @@ path and the reason, and reading goes on with the next input.
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import re
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 import orjson
+from isal import igzip
 
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -85,7 +85,8 @@ def read_path(
     suffix = _suffix(path)
     if suffix in JSONL_SUFFIXES:
         try:
-            stream = gzip.GzipFile(path, "rb") if suffix.endswith(".gz") else open(path, "rb")  # noqa: SIM115
+            # ISA-L's gzip reader: the same stream as the stdlib's, inflated in about half the time.
+            stream = igzip.IGzipFile(path, "rb") if suffix.endswith(".gz") else open(path, "rb")  # noqa: SIM115
             with io.BufferedReader(stream, 1 << 20) as handle:
                 yield from read_jsonl(handle, name, max_bytes, raw)
         except (OSError, EOFError) as error:

@@ -74,8 +74,13 @@ _STARTER_RE = re.compile(
     r"\s+(?:The|It|Its|This|That|These|They|He|She|We|In|On|At|But|However|A|An|"
     r"According|Officials|Police|After|Before|Since|Under)\b"
 )
+# Sentence ends: a run of . ! ? and closing quotes before a space and a capital, a CJK full stop,
+# a blank line, a line break. The pattern opens with the one character every end starts with,
+# which lets the regex engine skip ahead to it (alternatives that each open with a class make
+# it try every position), and tells the kinds apart by looking behind that character.
 _BOUNDARY_RE = re.compile(
-    r"[.!?。！？]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])|[。！？]|\n\s*\n|\n"
+    r"[.!?。！？\n](?:(?<=[.!?。！？])[.!?。！？]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u4e00-\u9fff])"
+    r"|(?<=[。！？])|(?<=\n)\s*\n|(?<=\n))"
 )
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)\W*$")
 

@@ -18,6 +18,7 @@ import ahocorasick
 from oversight.extract import lexicon
 from oversight.extract.dates import relative_years
 from oversight.extract.gazetteer import COUNTRY_KINDS, Place
+from oversight.extract.lexicon import whole_words
 from oversight.extract.orgs import unknown_suppliers
 from oversight.extract.place_context import settle_places
 from oversight.extract.prefilter import fold, fold_key, on_boundary
@@ -87,7 +88,10 @@ def build_automaton(res: Resources) -> ahocorasick.Automaton:
     return auto
 
 
-_YEAR_RE = re.compile(r"(?<![\d.$€£])(?<!\d,)(?:19[89]\d|20[0-3]\d)(?!\d|,\d)")
+# The year's digits come first and the characters before them are checked behind the match:
+# a pattern that opens with what it matches lets the regex engine skip ahead to the digits,
+# where one that opens with a look-behind is tried at every position of the text.
+_YEAR_RE = re.compile(r"(?:19[89]|20[0-3])\d(?<![\d.$€£]\d{4})(?<!\d,\d{4})(?!\d|,\d)")
 _MONEY_RE = re.compile(
     r"(?:US\$|\$|€|£|¥|USD|EUR|KES|Ksh\.?|Sh\.?|RMB|CNY|PKR|Rs\.?|N)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|mn|trillion))?"
     r"|\d[\d,.]*\s?(?:million|billion|bn|trillion)?\s?(?:dollars|euros|yuan|shillings|rupees|naira|pesos)",
@@ -97,18 +101,28 @@ _SHARED_RECOGNITION_RE = re.compile(
     r"\b(?:face|facial)(?P<face_end>)(?:,| and| or|/) ?(?:[\w-]+ ){0,2}recognition\b"
 )
 _SIMILAR_SYSTEM_LOW_RE = re.compile(lexicon.SIMILAR_SYSTEM)  # on lower-cased text: faster
+
+
 # Status phrases with words in between ("signed a $126 million deal").
 _STATUS_RES = (
-    (re.compile(r"\bsign(?:ed|s|ing)\b[^.;]{0,60}?\b(?:contracts?|deals?|agreements?)\b"), "contracted"),
-    (
-        re.compile(r"\b(?:won|awarded|secured|clinched)\b[^.;]{0,40}?\b(?:contracts?|tenders?|deals?)\b"),
-        "contracted",
-    ),
-    (re.compile(r"\b(?:mou|memorandum of understanding)\b"), "planned"),
     (
         re.compile(
-            r"\b(?:will|would|plans? to|planning to|set to|expected to)\b(?: \w+){0,3} "
-            r"(?:install|deploy|build|introduce|roll out|expand|launch|set up|equip)\b"
+            whole_words("signed", "signs", "signing") + r"\b[^.;]{0,60}?\b(?:contracts?|deals?|agreements?)\b"
+        ),
+        "contracted",
+    ),
+    (
+        re.compile(
+            whole_words("won", "awarded", "secured", "clinched")
+            + r"\b[^.;]{0,40}?\b(?:contracts?|tenders?|deals?)\b"
+        ),
+        "contracted",
+    ),
+    (re.compile(whole_words("mou", "memorandum of understanding") + r"\b"), "planned"),
+    (
+        re.compile(
+            whole_words("will", "would", "plan to", "plans to", "planning to", "set to", "expected to")
+            + r"\b(?: \w+){0,3} (?:install|deploy|build|introduce|roll out|expand|launch|set up|equip)\b"
         ),
         "planned",
     ),

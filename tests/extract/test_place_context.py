@@ -72,3 +72,26 @@ def test_a_name_keeps_the_place_the_text_confirms_once(res: Resources) -> None:
 
 def test_names_of_fewer_than_four_letters_are_never_contextual(res: Resources) -> None:
     assert all(len(name) >= 4 for name in res.gazetteer.contextual)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("La policía de Rusia compró cámaras con reconocimiento facial.", "Rusia", "RUS"),
+        ("La Russie a déployé la reconnaissance faciale dans le métro.", "Russie", "RUS"),
+        ("O Irã instalou câmeras nas ruas de Teerã.", "Irã", "IRN"),
+        ("A polícia do Quênia comprou câmeras.", "Quênia", "KEN"),
+        ("Arabia Saudita instaló cámaras en La Meca.", "Arabia Saudita", "SAU"),
+        ("La police du Perou a installé des caméras.", "Perou", "PER"),  # written without accents
+    ],
+)
+def test_countries_have_their_short_names_in_each_language(
+    text: str, name: str, country: str, res: Resources
+) -> None:
+    assert _places(text, res)[name] == (country, "country")
+
+
+def test_a_countrys_name_that_is_a_towns_or_a_word_is_not_taken(res: Resources) -> None:
+    terms = res.gazetteer.terms
+    assert "Santa Elena" not in terms  # Ecuador's, not Saint Helena
+    assert "Ira" not in terms and "Keeling" not in terms

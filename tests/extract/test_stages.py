@@ -319,3 +319,43 @@ def test_a_smart_city_with_a_security_element_stays(res: Resources) -> None:
 )
 def test_face_recognition_sharing_its_noun_with_another_kind_is_recognised(text: str, res: Resources) -> None:
     assert "facial_recognition" in {m.value for m in tag(text, res) if m.kind == TECH}
+
+
+@pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        ("The ministry trained its screening system on facial images.", "facial_recognition"),
+        ("The agency built a searchable database of faces from scraped photos.", "facial_recognition"),
+        ("The new register holds palm prints of every applicant.", "biometric_identification"),
+        ("A public safety platform links the fire brigade and the police.", "safe_city"),
+        ("Officers run intelligence-led policing from a new analysis hub.", "smart_policing"),
+        ("A cell of officers scans public posts before each rally.", "social_media_monitoring"),
+        ("Technicians helped break into encrypted messages of activists.", "social_media_monitoring"),
+        ("The police bought IMSI catchers last year.", "social_media_monitoring"),
+        ("The ministry is building a data lake of citizens' records.", "big_data_platform"),
+        ("The force added surveillance drones to its fleet.", "video_surveillance"),
+        # Spanish, French and Portuguese: each language's own words for each technology.
+        ("La alcaldía usa analítica facial para identificar rostros en el metro.", "facial_recognition"),
+        ("Le logiciel doit reconnaître les visages des passants.", "facial_recognition"),
+        ("A prefeitura contratou um sistema de biometria facial para os ônibus.", "facial_recognition"),
+        ("Los lectores de placas del peaje enviarán alertas a la policía.", "video_surveillance"),
+        ("La commune a étendu son parc de caméras de vidéoprotection.", "video_surveillance"),
+        ("Le centre de supervision urbain suit les images en direct.", "video_surveillance"),
+        ("O estado ampliou o cerco eletrônico nas rodovias.", "video_surveillance"),
+        ("El centro de comando y control enlaza a bomberos y policía.", "safe_city"),
+        ("O centro integrado de comando reúne polícia e bombeiros.", "safe_city"),
+        ("La policía compró un software de patrullaje predictivo.", "smart_policing"),
+        ("A plataforma cruza imagens com bases policiais.", "smart_policing"),
+        ("Le fichier de police sera relié au nouveau système.", "smart_policing"),
+        ("Los fiscales descubrieron un programa espía en los teléfonos.", "social_media_monitoring"),
+        ("L'agence pratique la surveillance des réseaux sociaux.", "social_media_monitoring"),
+        ("Jornalistas denunciaram escutas telefônicas ilegais.", "social_media_monitoring"),
+        ("El ministerio creó una base de datos centralizada de ciudadanos.", "big_data_platform"),
+        ("Le projet prévoit l'interconnexion des fichiers de l'état civil.", "big_data_platform"),
+        ("O governo fará o cruzamento de dados de todos os ministérios.", "big_data_platform"),
+        ("El registro exige las huellas dactilares de cada votante.", "biometric_identification"),
+        ("Les demandeurs donnent leurs empreintes digitales au guichet.", "biometric_identification"),
+    ],
+)
+def test_each_language_names_each_technology(text: str, technology: str, res: Resources) -> None:
+    assert technology in {m.value for m in tag(text, res) if m.kind == TECH}

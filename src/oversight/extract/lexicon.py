@@ -54,11 +54,16 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         identify faces
         identifying faces
         face {search|capture} {system|systems|cameras}
+        {facial|face} {images|image database|templates|biometric data|data}
+        {database|databases} of faces
+        faceprint{|s}
+        {identify|identifies|identified|match|matches|matched|matching|scan|scans|scanned|scanning} {people's |}faces
         lfr
     """),
     "biometric_identification": _cues("""
         fingerprint{|s|ing} {|scanners|readers|identification|database|system|data}
-        afis
+        {afis|abis}
+        {palm print|palm prints|palmprint|palmprints}
         iris {scan|scans|scanning|scanner|scanners|recognition|data}
         {voice|speaker} {recognition|identification|biometrics|prints}
         voiceprint{|s}
@@ -83,6 +88,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         nerve centre
         {c4i|c5i|ecu 911|ecu-911}
         {intelligent|smart} security city
+        public{ |-}safety {platform|system|project|network|cloud|centre|center|monitoring system}
+        integrated operations {centre|center|centres|centers}
+        command{ |-}and{ |-}dispatch
     """),
     "smart_policing": _cues("""
         predictive policing
@@ -108,6 +116,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {criminal|suspect} {profiles|profiling}
         {gang|gangs} {database|databases|matrix}
         hotspot policing
+        intelligence{ |-}led policing
+        {crime|criminal} {intelligence|analysis} {system|systems|platform|software|database|tool|tools}
+        link analysis
     """),
     "video_surveillance": _cues("""
         cctv
@@ -118,6 +129,10 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         video {surveillance|analytics|monitoring|management system|wall}
         {licen{c|s}e|number}{ |-}plate {recognition|readers|reader|cameras|recognition cameras}
         {anpr|alpr}
+        automatic number{ |-}plate
+        {licen{c|s}e|number}{ |-}plate reading
+        video {management software|management platform|management systems}
+        {surveillance|police|camera} drone{|s}
         body{ |-}{worn |}camera{|s}
         bodycams
         sharp eyes
@@ -141,6 +156,14 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {social media|online|internet} censorship
         social media accounts
         monitor{|s|ed|ing} {messaging apps|private groups|chat groups|whatsapp groups}
+        {scan|scans|scanned|scanning|monitor|monitors|monitored|track|tracks|tracked|tracking|trawl|trawls} {public posts|online posts|social media posts|posts on social media}
+        {spy|spied|spying|spies} on {political opponents|opponents|the opposition|journalists|activists|dissidents|critics|citizens}
+        {break|broke|broken|breaking} into {encrypted|the encrypted} {messages|communications|chats|phones}
+        {hack|hacked|hacking|hacks} into {phones|the phones|mobile phones|accounts|their phones}
+        {imsi catcher|imsi catchers|stingray device|stingray devices|cell{ |-}site simulator|cell{ |-}site simulators}
+        {phone|telephone|mobile} {tapping|taps|interception}
+        eavesdrop{|s|ped|ping}
+        cyber{ |-|}surveillance
     """),
     "big_data_platform": _cues("""
         big data {|platform|platforms|analytics|centre|center|system}
@@ -154,6 +177,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {national identity|identity|national id|digital identity|digital id} {database|databases|register|registry|management system|system|platform}
         {smart|biometric} {id cards|identity cards|national id cards}
         {central|centralised|centralized} {database|databases|registry|register|digital registry|data platform}
+        data lake{|s}
+        {population|civil} {register|registry|registration} system
+        {cross-referenc{e|es|ed|ing}|link{|s|ed|ing}|merg{e|es|ed|ing}} {government|citizens'|personal} {data|databases|records}
     """),
 }
 # Cues in Spanish, French and Portuguese (lexicon_romance).

@@ -57,7 +57,8 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {facial|face} {images|image database|templates|biometric data|data}
         {database|databases} of faces
         faceprint{|s}
-        {identify|identifies|identified|match|matches|matched|matching|scan|scans|scanned|scanning} {people's |}faces
+        {identify|identifies|identified|match|matches|matched|matching|scan|scans|scanned|scanning|compare|compares|compared|comparing} {the |people's |}faces
+        {match|matches|matched|matching} {photos|photographs|images|pictures} of {people|persons|suspects|individuals}
         lfr
     """),
     "biometric_identification": _cues("""
@@ -77,6 +78,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         safe{ |-}cit{y|ies}
         smart{ |-}cit{y|ies}
         {|integrated} command{ and |-and-| }control {|centre|center|centres|centers}
+        command, control
         {|integrated|police|emergency} command {centre|center|centres|centers}
         intelligent operations {centre|center}
         city brain
@@ -119,6 +121,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         intelligence{ |-}led policing
         {crime|criminal} {intelligence|analysis} {system|systems|platform|software|database|tool|tools}
         link analysis
+        intelligence analysis {system|systems|platform|platforms|software}
     """),
     "video_surveillance": _cues("""
         cctv
@@ -157,9 +160,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         social media accounts
         monitor{|s|ed|ing} {messaging apps|private groups|chat groups|whatsapp groups}
         {scan|scans|scanned|scanning|monitor|monitors|monitored|track|tracks|tracked|tracking|trawl|trawls} {public posts|online posts|social media posts|posts on social media}
-        {spy|spied|spying|spies} on {political opponents|opponents|the opposition|journalists|activists|dissidents|critics|citizens}
-        {break|broke|broken|breaking} into {encrypted|the encrypted} {messages|communications|chats|phones}
-        {hack|hacked|hacking|hacks} into {phones|the phones|mobile phones|accounts|their phones}
+        {spy|spied|spying|spies} on {|their |its |the }{political opponents|opponents|opposition figures|opposition|journalists|activists|dissidents|critics|citizens|bloggers}
+        {break|broke|broken|breaking|hack|hacked|hacking|hacks} into {|the |their }{encrypted|phones|mobile phones|whatsapp|skype|telegram|facebook|email|e-mail|social media}
+        {access|accessed|accessing|gain access to|gained access to} {the |their |}{phones|mobile phones|facebook pages|facebook accounts|social media accounts|whatsapp|email accounts|e-mail accounts}
         {imsi catcher|imsi catchers|stingray device|stingray devices|cell{ |-}site simulator|cell{ |-}site simulators}
         {phone|telephone|mobile} {tapping|taps|interception}
         eavesdrop{|s|ped|ping}

@@ -58,11 +58,13 @@ TECHNOLOGY: dict[str, str] = {
         {centro|centros} {de control|integrado|integrados|de operaciones|de coordinación|de despacho|de emergencias}
         {centro|centros} de monitoreo {|urbano|integrado}
         sistema integrado de {seguridad|emergencias|videovigilancia}
+        {sala|salas} de {comando|mando}
         {ciudad segura|ciudades seguras}
         {centre|centres} de {commandement|contrôle|coordination|commandement et de contrôle}
         {centre|centres} {opérationnel|intégré|d{'|’}opérations}
         {ville sûre|villes sûres|ville sécurisée|villes sécurisées}
         centre national de commandement
+        {salle|salles} de commandement
         {centro|centros} de {comando|comando e controle|controle|operações|monitoramento|controle operacional}
         {centro|centros} integrado{|s} de {comando|segurança|operações}
         {cidade segura|cidades seguras}
@@ -93,12 +95,14 @@ TECHNOLOGY: dict[str, str] = {
         inteligencia policial
         {base|bases} de datos {policiales|policial|criminales|de antecedentes penales}
         análisis de vínculos
+        {sistema|sistemas|plataforma|plataformas|software} de análisis de inteligencia
         {police|polices} {prédictive|prévisionnelle|prédictives}
         {prédiction|prévision} {de la criminalité|des crimes|de la délinquance}
         {analyse|cartographie} {criminelle|de la criminalité|de la délinquance}
         {renseignement criminel|profils de suspects}
         {fichier|fichiers} {de police|policiers|des antécédents judiciaires}
         analyse {de liens|des liens}
+        {système|systèmes|plateforme|plateformes|logiciel} d{'|’}analyse du renseignement
         policiamento {preditivo|inteligente|orientado por dados}
         {predição|previsão} de {crimes|criminalidade|delitos}
         {análise|mapeamento} {criminal|de crimes|da criminalidade}
@@ -107,6 +111,7 @@ TECHNOLOGY: dict[str, str] = {
         {bases|base} de dados {policiais|policial|criminais|criminal}
         {banco|bancos} de dados {policiais|policial|criminais|criminal}
         {bases policiais|análise de vínculos}
+        {sistema|sistemas|plataforma|plataformas} de análise de inteligência
     """,
     "social_media_monitoring": """
         {monitoreo|monitorización|vigilancia|seguimiento|rastreo|ciberpatrullaje} de {redes sociales|las redes sociales|internet|comunicaciones|las comunicaciones}

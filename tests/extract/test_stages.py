@@ -79,6 +79,11 @@ def test_name_key() -> None:
         ("Huawei reported record smartphone sales in Europe.", False),  # no technology
         ("Facial recognition is a maths problem.", False),  # no organisation or agency
         ("The surveillance camerasxyz of hikvisionary", False),  # no whole-word match
+        # Spanish, French and Portuguese: the technology and the buyer in the language's own words.
+        ("El alcalde anunció cámaras lectoras de placas en la avenida.", True),
+        ("Le maire veut étendre la vidéoprotection au marché.", True),
+        ("O governador prometeu o cerco eletrônico nas estradas.", True),
+        ("La película trata del reconocimiento facial y del amor.", False),  # no buyer
     ],
 )
 def test_prefilter(text: str, kept: bool, res: Resources) -> None:

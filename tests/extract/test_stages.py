@@ -371,3 +371,24 @@ def test_face_recognition_sharing_its_noun_with_another_kind_is_recognised(text:
 )
 def test_each_language_names_each_technology(text: str, technology: str, res: Resources) -> None:
     assert technology in {m.value for m in tag(text, res) if m.kind == TECH}
+
+
+@pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        (
+            "In 2021 the police of Peru installed a big data platform supplied by Acme Analytics Ltd.",
+            "smart_policing",
+        ),
+        (
+            "Em 2022 a polícia de Recife implantou um cruzamento de dados da Acme Dados Ltda.",
+            "smart_policing",
+        ),
+        (
+            "In 2021 the government of Peru installed a big data platform supplied by Acme Analytics Ltd.",
+            "big_data_platform",
+        ),
+    ],
+)
+def test_a_data_platform_of_the_police_is_smart_policing(text: str, technology: str, res: Resources) -> None:
+    assert {c["technology"] for c in _claims(text, res)} == {technology}

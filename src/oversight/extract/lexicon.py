@@ -209,6 +209,14 @@ SECURITY_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Words naming the police in the four languages: a data platform or database of a sentence that
+# names the police is a police data platform, smart_policing (GUIDELINES.md §4).
+POLICE_WORDS_RE = re.compile(
+    r"\b(?:police|policing|policemen|polic[ií]a|pol[ií]cia|policiais|policiales|policial|policier|policiers"
+    r"|gendarmerie|gendarmer[ií]a|carabineros|law enforcement)\b",
+    re.IGNORECASE,
+)
+
 # Status cues. When a sentence holds several, the first status in STATUS_PRECEDENCE wins:
 # a denial or cancellation overrides the deployment it is about.
 STATUS_CUES: dict[str, list[str]] = {
@@ -588,6 +596,7 @@ ANAPHORA = (
     r"(?=[TtLlEeAaOo])(?:"  # the first letters of every alternative: a fast test at each position
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[A-Za-z-]+ ){0,3}?(?:company|firm|vendor|supplier|giant|manufacturer|"
     r"maker|group|contractor|provider|corporation|integrator|consortium)\b"
-    + "|" + lexicon_romance.ANAPHORA
+    + "|"
+    + lexicon_romance.ANAPHORA
     + ")"
 )

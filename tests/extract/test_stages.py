@@ -392,3 +392,16 @@ def test_each_language_names_each_technology(text: str, technology: str, res: Re
 )
 def test_a_data_platform_of_the_police_is_smart_policing(text: str, technology: str, res: Resources) -> None:
     assert {c["technology"] for c in _claims(text, res)} == {technology}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city bought twenty face recognition cameras for the station.",
+        "La ciudad compró veinte cámaras de reconocimiento facial para la estación.",
+        "A cidade comprou vinte câmeras de reconhecimento facial para a estação.",
+        "La ville a acheté vingt caméras de reconnaissance faciale pour la gare.",
+    ],
+)
+def test_face_recognition_cameras_are_one_facial_recognition_cue(text: str, res: Resources) -> None:
+    assert {m.value for m in tag(text, res) if m.kind == TECH} == {"facial_recognition"}

@@ -48,7 +48,8 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {facial|face} {identification|detection|matching|verification|analysis|analytics|scanning|scanners|scanner|comparison}
         {face|facial}-{scanning|matching|detection|identification|analysis|comparison|search}
         facevacs
-        facial {biometrics|recognition technology|recognition cameras|images database}
+        facial {biometrics|recognition technology|recognition camera|recognition cameras|images database}
+        face{ |-}recognition camera{|s}
         recognise faces
         recognize faces
         identify faces

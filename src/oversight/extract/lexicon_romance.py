@@ -12,19 +12,23 @@ from __future__ import annotations
 # Each technology's vocabulary in the three languages, one language a line group (es, fr, pt):
 # the nouns and compounds the press uses for it, their plurals and feminine forms, and the
 # verb phrases that name the act ("reconocer rostros"), checked against the definitions of
-# schema.yaml and GUIDELINES.md §4.
+# schema.yaml and GUIDELINES.md §4. "Cámaras de reconocimiento facial" is the compound that English
+# writes "facial recognition cameras": one facial_recognition cue, as in English.
 TECHNOLOGY: dict[str, str] = {
     "facial_recognition": """
         reconocimiento {facial|de rostros|de caras|del rostro|biométrico facial}
         {identificación|verificación|detección|comparación|autenticación|biometría|analítica|análisis|coincidencia} facial
         identificación {de rostros|por rostro|biométrica facial}
         {reconocer|identificar|detectar} {rostros|caras|los rostros|las caras}
+        {cámara|cámaras|videocámaras} de reconocimiento facial
         reconnaissance {faciale|du visage|des visages|de visages|biométrique faciale}
         {identification|authentification|vérification|détection|comparaison|analyse|biométrie} faciale{|s}
         {reconnaître|identifier|détecter} {les|des} visages
+        {caméra|caméras} de reconnaissance faciale
         reconhecimento {facial|de rostos|de faces|biométrico facial|da face}
         {identificação|verificação|detecção|comparação|autenticação|biometria|análise} facial
         {reconhecer|identificar|detectar} {rostos|faces|os rostos}
+        {câmera|câmeras|câmara|câmaras} de reconhecimento facial
     """,
     "video_surveillance": """
         {videovigilancia|video vigilancia|videocámara|videocámaras|videomonitoreo|videopatrullaje|cámaras}

@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from oversight.extract.bind import bind, clauses
+from oversight.extract.bind import attached, bind, clauses, separate
 from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
 from oversight.extract.lexicon import POLICE_WORDS_RE, SECURITY_WORDS_RE, SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
 from oversight.extract.notclaims import asked_about, not_claim
@@ -412,9 +412,15 @@ def _candidates(
     country_of = bind(
         parts, placed, [(p.start, p.value.iso3) for p in sentence_places if p.value.iso3 in countries]
     )
-    tech_of = bind(
-        parts, placed, [(m.start, m.value) for m in sentence if m.kind == TECH and m.value in techs]
-    )
+    tech_mentions = [m for m in sentence if m.kind == TECH and m.value in techs]
+    tech_of = bind(parts, placed, [(m.start, m.value) for m in tech_mentions])
+    if vendor_in_sentence and len(vendors) > 1:
+        ties = attached(
+            text,
+            [(v.start, v.end, v.value) for v in vendors],
+            [(m.start, m.end, m.value) for m in tech_mentions],
+        )
+        tech_of = separate(tech_of, ties)
     out = []
     for vendor in vendors or [None]:
         name = vendor.value if vendor else None

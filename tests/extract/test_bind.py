@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from oversight.extract import extract_document
-from oversight.extract.bind import bind, clauses
+from oversight.extract.bind import bind, clauses, separate
 from oversight.extract.readers import Document
 from oversight.extract.resources import Resources
 
@@ -43,3 +45,64 @@ def test_one_clause_keeps_the_cross_product() -> None:
         [(24, "video_surveillance"), (38, "safe_city")],
     )
     assert bound == {"Acme": ["video_surveillance", "safe_city"], "Bolt": ["video_surveillance", "safe_city"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2021 the police of Peru installed cameras from Hikvision, with face-recognition software "
+            "from CloudWalk, in Lima.",
+            {
+                ("PER", "Hikvision", "video_surveillance"),
+                ("PER", "CloudWalk Technology", "facial_recognition"),
+            },
+        ),
+        (
+            "In 2021 Peru's police installed Hikvision cameras and CloudWalk face recognition software "
+            "in Lima.",
+            {
+                ("PER", "Hikvision", "video_surveillance"),
+                ("PER", "CloudWalk Technology", "facial_recognition"),
+            },
+        ),
+        (
+            "En 2021 la policía de Perú instaló cámaras de Hikvision y un software de reconocimiento facial "
+            "de CloudWalk en Lima.",
+            {
+                ("PER", "Hikvision", "video_surveillance"),
+                ("PER", "CloudWalk Technology", "facial_recognition"),
+            },
+        ),
+        (
+            "In 2021 Huawei supplied the cameras and ZTE built the command centre in Lima, Peru.",
+            {("PER", "Huawei", "video_surveillance"), ("PER", "ZTE", "safe_city")},
+        ),
+        # "with equipment from Huawei" qualifies the whole delivery: no separation, every pair.
+        (
+            "In 2021 Safaricom delivered 900 cameras and a command centre with equipment from Huawei in "
+            "Mombasa, Kenya.",
+            {
+                (c, v, t)
+                for c in ["KEN"]
+                for v in ("Safaricom", "Huawei")
+                for t in ("video_surveillance", "safe_city")
+            },
+        ),
+    ],
+)
+def test_words_next_to_a_vendor_give_it_its_own_technology(
+    text: str, expected: set[tuple[str, str, str]], res: Resources
+) -> None:
+    assert _keys(text, res) == expected
+
+
+def test_ties_separate_only_vendors_tied_to_different_technologies() -> None:
+    tech_of = {"A": ["cameras", "centre"], "B": ["cameras", "centre"], "C": ["cameras", "centre"]}
+    assert separate(tech_of, {"A": {"cameras"}}) == tech_of  # one tie: nothing told about the others
+    assert separate(tech_of, {"A": {"cameras"}, "B": {"cameras"}}) == tech_of  # the same tie
+    assert separate(tech_of, {"A": {"cameras"}, "B": {"centre"}}) == {
+        "A": ["cameras"],
+        "B": ["centre"],
+        "C": tech_of["C"],
+    }

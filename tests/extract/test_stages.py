@@ -79,6 +79,11 @@ def test_name_key() -> None:
         ("Huawei reported record smartphone sales in Europe.", False),  # no technology
         ("Facial recognition is a maths problem.", False),  # no organisation or agency
         ("The surveillance camerasxyz of hikvisionary", False),  # no whole-word match
+        # Spanish, French and Portuguese: the technology and the buyer in the language's own words.
+        ("El alcalde anunció cámaras lectoras de placas en la avenida.", True),
+        ("Le maire veut étendre la vidéoprotection au marché.", True),
+        ("O governador prometeu o cerco eletrônico nas estradas.", True),
+        ("La película trata del reconocimiento facial y del amor.", False),  # no buyer
     ],
 )
 def test_prefilter(text: str, kept: bool, res: Resources) -> None:
@@ -319,3 +324,84 @@ def test_a_smart_city_with_a_security_element_stays(res: Resources) -> None:
 )
 def test_face_recognition_sharing_its_noun_with_another_kind_is_recognised(text: str, res: Resources) -> None:
     assert "facial_recognition" in {m.value for m in tag(text, res) if m.kind == TECH}
+
+
+@pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        ("The ministry trained its screening system on facial images.", "facial_recognition"),
+        ("The agency built a searchable database of faces from scraped photos.", "facial_recognition"),
+        ("The new register holds palm prints of every applicant.", "biometric_identification"),
+        ("A public safety platform links the fire brigade and the police.", "safe_city"),
+        ("Officers run intelligence-led policing from a new analysis hub.", "smart_policing"),
+        ("A cell of officers scans public posts before each rally.", "social_media_monitoring"),
+        ("Technicians helped break into encrypted messages of activists.", "social_media_monitoring"),
+        ("The police bought IMSI catchers last year.", "social_media_monitoring"),
+        ("Agents gained access to the phones of two editors.", "social_media_monitoring"),
+        ("Engineers were asked to spy on their political opponents.", "social_media_monitoring"),
+        ("The plan funds a command, control and communications hub.", "safe_city"),
+        ("The software compares the faces of travellers with a list.", "facial_recognition"),
+        ("The agency renewed its intelligence analysis software.", "smart_policing"),
+        ("The ministry is building a data lake of citizens' records.", "big_data_platform"),
+        ("The force added surveillance drones to its fleet.", "video_surveillance"),
+        # Spanish, French and Portuguese: each language's own words for each technology.
+        ("La alcaldía usa analítica facial para identificar rostros en el metro.", "facial_recognition"),
+        ("Le logiciel doit reconnaître les visages des passants.", "facial_recognition"),
+        ("A prefeitura contratou um sistema de biometria facial para os ônibus.", "facial_recognition"),
+        ("Los lectores de placas del peaje enviarán alertas a la policía.", "video_surveillance"),
+        ("La commune a étendu son parc de caméras de vidéoprotection.", "video_surveillance"),
+        ("Le centre de supervision urbain suit les images en direct.", "video_surveillance"),
+        ("O estado ampliou o cerco eletrônico nas rodovias.", "video_surveillance"),
+        ("El centro de comando y control enlaza a bomberos y policía.", "safe_city"),
+        ("O centro integrado de comando reúne polícia e bombeiros.", "safe_city"),
+        ("La policía compró un software de patrullaje predictivo.", "smart_policing"),
+        ("La policía moderniza sus sistemas de análisis de inteligencia.", "smart_policing"),
+        ("Le contrat prévoit neuf salles de commandement régionales.", "safe_city"),
+        ("A plataforma cruza imagens com bases policiais.", "smart_policing"),
+        ("Le fichier de police sera relié au nouveau système.", "smart_policing"),
+        ("Los fiscales descubrieron un programa espía en los teléfonos.", "social_media_monitoring"),
+        ("L'agence pratique la surveillance des réseaux sociaux.", "social_media_monitoring"),
+        ("Jornalistas denunciaram escutas telefônicas ilegais.", "social_media_monitoring"),
+        ("El ministerio creó una base de datos centralizada de ciudadanos.", "big_data_platform"),
+        ("Le projet prévoit l'interconnexion des fichiers de l'état civil.", "big_data_platform"),
+        ("O governo fará o cruzamento de dados de todos os ministérios.", "big_data_platform"),
+        ("El registro exige las huellas dactilares de cada votante.", "biometric_identification"),
+        ("Les demandeurs donnent leurs empreintes digitales au guichet.", "biometric_identification"),
+    ],
+)
+def test_each_language_names_each_technology(text: str, technology: str, res: Resources) -> None:
+    assert technology in {m.value for m in tag(text, res) if m.kind == TECH}
+
+
+@pytest.mark.parametrize(
+    ("text", "technology"),
+    [
+        (
+            "In 2021 the police of Peru installed a big data platform supplied by Acme Analytics Ltd.",
+            "smart_policing",
+        ),
+        (
+            "Em 2022 a polícia de Recife implantou um cruzamento de dados da Acme Dados Ltda.",
+            "smart_policing",
+        ),
+        (
+            "In 2021 the government of Peru installed a big data platform supplied by Acme Analytics Ltd.",
+            "big_data_platform",
+        ),
+    ],
+)
+def test_a_data_platform_of_the_police_is_smart_policing(text: str, technology: str, res: Resources) -> None:
+    assert {c["technology"] for c in _claims(text, res)} == {technology}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city bought twenty face recognition cameras for the station.",
+        "La ciudad compró veinte cámaras de reconocimiento facial para la estación.",
+        "A cidade comprou vinte câmeras de reconhecimento facial para a estação.",
+        "La ville a acheté vingt caméras de reconnaissance faciale pour la gare.",
+    ],
+)
+def test_face_recognition_cameras_are_one_facial_recognition_cue(text: str, res: Resources) -> None:
+    assert {m.value for m in tag(text, res) if m.kind == TECH} == {"facial_recognition"}

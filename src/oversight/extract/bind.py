@@ -61,3 +61,60 @@ def bind(
         chosen = own or unowned or values
         out[vendor] = list(dict.fromkeys(out.get(vendor, []) + chosen))
     return out
+
+
+# A technology tied to one vendor by the words between them: "cameras from Hikvision", "software
+# de reconocimiento facial de CloudWalk" (technology, maybe a head noun, a preposition, maybe an
+# article or an adjective, vendor); "Hikvision cameras", "Huawei's Safe City" (vendor, maybe two
+# words, technology); "Huawei supplied the cameras" (vendor, a supply verb, an article and at
+# most two words, technology).
+_TECH_THEN_VENDOR_RE = re.compile(
+    r"(?: (?:software|system|systems|technology|equipment|platform|cameras|solution|sistema|logiciel"
+    r"|système))? (?:from|by|made by|supplied by|de|da|do|par|por|pela|pelo)"
+    r"(?: (?:the|la|el|le|a|o|l['’]))?(?: [\w-]+)? ",
+    re.IGNORECASE,
+)
+_VENDOR_THEN_TECH_RE = re.compile(
+    r"(?:['’]s)?(?: [\w-]+){0,2} "
+    r"|(?:['’]s)? (?:supplied|supplies|installed|installs|built|builds|provided|provides|delivered|delivers"
+    r"|suministró|instaló|construyó|proveyó|entregó|a fourni|a installé|a construit|fournit|installe"
+    r"|forneceu|instalou|construiu|entregou)"
+    r"(?: (?:the|a|an|its|their|el|la|los|las|un|una|sus|su|le|les|des|un|une|ses|os|as|o|um|uma|seus|suas))?"
+    r"(?: [\w,.-]+){0,2} ",
+    re.IGNORECASE,
+)
+
+
+def attached(
+    text: str, vendors: Sequence[tuple[int, int, object]], items: Sequence[tuple[int, int, str]]
+) -> dict[object, set[str]]:
+    """For each vendor (start, end, value), the technologies (start, end, value) that the words
+    next to it tie to it alone; vendors with none are left out."""
+    spots = sorted([(s, e) for s, e, _ in vendors] + [(s, e) for s, e, _ in items])
+    out: dict[object, set[str]] = {}
+    for v_start, v_end, vendor in vendors:
+        for t_start, t_end, tech in items:
+            if t_end <= v_start:
+                gap, pattern = (t_end, v_start), _TECH_THEN_VENDOR_RE
+            elif v_end <= t_start:
+                gap, pattern = (v_end, t_start), _VENDOR_THEN_TECH_RE
+            else:
+                continue
+            if gap[1] - gap[0] > 60 or any(gap[0] < s < gap[1] for s, _ in spots):
+                continue
+            if pattern.fullmatch(text, *gap):
+                out.setdefault(vendor, set()).add(tech)
+    return out
+
+
+def separate(tech_of: dict[object, list[str]], ties: dict[object, set[str]]) -> dict[object, list[str]]:
+    """Each vendor's technologies once the text has told what each firm supplied (GUIDELINES.md
+    §2): with two or more vendors tied to different technologies, a tied vendor keeps its own
+    and the technologies tied to no one; the others keep what no one else was tied to."""
+    if len(ties) < 2 or len({frozenset(t) for t in ties.values()}) < 2:
+        return tech_of
+    taken = set().union(*ties.values())
+    return {
+        vendor: [t for t in techs if t in ties.get(vendor, ()) or t not in taken] or techs
+        for vendor, techs in tech_of.items()
+    }

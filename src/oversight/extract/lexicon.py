@@ -48,17 +48,24 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {facial|face} {identification|detection|matching|verification|analysis|analytics|scanning|scanners|scanner|comparison}
         {face|facial}-{scanning|matching|detection|identification|analysis|comparison|search}
         facevacs
-        facial {biometrics|recognition technology|recognition cameras|images database}
+        facial {biometrics|recognition technology|recognition camera|recognition cameras|images database}
+        face{ |-}recognition camera{|s}
         recognise faces
         recognize faces
         identify faces
         identifying faces
         face {search|capture} {system|systems|cameras}
+        {facial|face} {images|image database|templates|biometric data|data}
+        {database|databases} of faces
+        faceprint{|s}
+        {identify|identifies|identified|match|matches|matched|matching|scan|scans|scanned|scanning|compare|compares|compared|comparing} {the |people's |}faces
+        {match|matches|matched|matching} {photos|photographs|images|pictures} of {people|persons|suspects|individuals}
         lfr
     """),
     "biometric_identification": _cues("""
         fingerprint{|s|ing} {|scanners|readers|identification|database|system|data}
-        afis
+        {afis|abis}
+        {palm print|palm prints|palmprint|palmprints}
         iris {scan|scans|scanning|scanner|scanners|recognition|data}
         {voice|speaker} {recognition|identification|biometrics|prints}
         voiceprint{|s}
@@ -72,6 +79,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         safe{ |-}cit{y|ies}
         smart{ |-}cit{y|ies}
         {|integrated} command{ and |-and-| }control {|centre|center|centres|centers}
+        command, control
         {|integrated|police|emergency} command {centre|center|centres|centers}
         intelligent operations {centre|center}
         city brain
@@ -83,6 +91,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         nerve centre
         {c4i|c5i|ecu 911|ecu-911}
         {intelligent|smart} security city
+        public{ |-}safety {platform|system|project|network|cloud|centre|center|monitoring system}
+        integrated operations {centre|center|centres|centers}
+        command{ |-}and{ |-}dispatch
     """),
     "smart_policing": _cues("""
         predictive policing
@@ -108,6 +119,10 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {criminal|suspect} {profiles|profiling}
         {gang|gangs} {database|databases|matrix}
         hotspot policing
+        intelligence{ |-}led policing
+        {crime|criminal} {intelligence|analysis} {system|systems|platform|software|database|tool|tools}
+        link analysis
+        intelligence analysis {system|systems|platform|platforms|software}
     """),
     "video_surveillance": _cues("""
         cctv
@@ -118,6 +133,10 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         video {surveillance|analytics|monitoring|management system|wall}
         {licen{c|s}e|number}{ |-}plate {recognition|readers|reader|cameras|recognition cameras}
         {anpr|alpr}
+        automatic number{ |-}plate
+        {licen{c|s}e|number}{ |-}plate reading
+        video {management software|management platform|management systems}
+        {surveillance|police|camera} drone{|s}
         body{ |-}{worn |}camera{|s}
         bodycams
         sharp eyes
@@ -141,6 +160,14 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {social media|online|internet} censorship
         social media accounts
         monitor{|s|ed|ing} {messaging apps|private groups|chat groups|whatsapp groups}
+        {scan|scans|scanned|scanning|monitor|monitors|monitored|track|tracks|tracked|tracking|trawl|trawls} {public posts|online posts|social media posts|posts on social media}
+        {spy|spied|spying|spies} on {|their |its |the }{political opponents|opponents|opposition figures|opposition|journalists|activists|dissidents|critics|citizens|bloggers}
+        {break|broke|broken|breaking|hack|hacked|hacking|hacks} into {|the |their }{encrypted|phones|mobile phones|whatsapp|skype|telegram|facebook|email|e-mail|social media}
+        {access|accessed|accessing|gain access to|gained access to} {the |their |}{phones|mobile phones|facebook pages|facebook accounts|social media accounts|whatsapp|email accounts|e-mail accounts}
+        {imsi catcher|imsi catchers|stingray device|stingray devices|cell{ |-}site simulator|cell{ |-}site simulators}
+        {phone|telephone|mobile} {tapping|taps|interception}
+        eavesdrop{|s|ped|ping}
+        cyber{ |-|}surveillance
     """),
     "big_data_platform": _cues("""
         big data {|platform|platforms|analytics|centre|center|system}
@@ -154,6 +181,9 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {national identity|identity|national id|digital identity|digital id} {database|databases|register|registry|management system|system|platform}
         {smart|biometric} {id cards|identity cards|national id cards}
         {central|centralised|centralized} {database|databases|registry|register|digital registry|data platform}
+        data lake{|s}
+        {population|civil} {register|registry|registration} system
+        {cross-referenc{e|es|ed|ing}|link{|s|ed|ing}|merg{e|es|ed|ing}} {government|citizens'|personal} {data|databases|records}
     """),
 }
 # Cues in Spanish, French and Portuguese (lexicon_romance).
@@ -177,6 +207,14 @@ SECURITY_WORDS_RE = re.compile(
     r"\b(?:safe|security|safety|police|policing|surveillance|crime|criminal|cameras?|cctv|emergency|monitoring"
     r"|seguridad|segura|segurança|sécurité|sûre|policía|polícia|vigilancia|vigilância|vidéo\w*|video\w*"
     r"|cámaras|câmeras|câmaras|caméras|monitoreo|monitoramento|delito|crimes?|criminalité)\b",
+    re.IGNORECASE,
+)
+
+# Words naming the police in the four languages: a data platform or database of a sentence that
+# names the police is a police data platform, smart_policing (GUIDELINES.md §4).
+POLICE_WORDS_RE = re.compile(
+    r"\b(?:police|policing|policemen|polic[ií]a|pol[ií]cia|policiais|policiales|policial|policier|policiers"
+    r"|gendarmerie|gendarmer[ií]a|carabineros|law enforcement)\b",
     re.IGNORECASE,
 )
 
@@ -566,6 +604,7 @@ ANAPHORA = (
     r"(?=[TtLlEeAaOo])(?:"  # the first letters of every alternative: a fast test at each position
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[A-Za-z-]+ ){0,3}?(?:company|firm|vendor|supplier|giant|manufacturer|"
     r"maker|group|contractor|provider|corporation|integrator|consortium)\b"
-    + "|" + lexicon_romance.ANAPHORA
+    + "|"
+    + lexicon_romance.ANAPHORA
     + ")"
 )

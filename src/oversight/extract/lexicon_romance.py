@@ -9,44 +9,153 @@ that present a company as a supplier.
 
 from __future__ import annotations
 
+# Each technology's vocabulary in the three languages, one language a line group (es, fr, pt):
+# the nouns and compounds the press uses for it, their plurals and feminine forms, and the
+# verb phrases that name the act ("reconocer rostros"), checked against the definitions of
+# schema.yaml and GUIDELINES.md §4. "Cámaras de reconocimiento facial" is the compound that English
+# writes "facial recognition cameras": one facial_recognition cue, as in English.
 TECHNOLOGY: dict[str, str] = {
     "facial_recognition": """
-        {reconnaissance faciale|reconocimiento facial|reconhecimento facial|identification faciale|identificación facial}
-        {reconnaissance du visage|reconocimiento de rostros|reconhecimento de rostos|comparaison faciale}
+        reconocimiento {facial|de rostros|de caras|del rostro|biométrico facial}
+        {identificación|verificación|detección|comparación|autenticación|biometría|analítica|análisis|coincidencia} facial
+        identificación {de rostros|por rostro|biométrica facial}
+        {reconocer|identificar|detectar} {rostros|caras|los rostros|las caras}
+        {cámara|cámaras|videocámaras} de reconocimiento facial
+        reconnaissance {faciale|du visage|des visages|de visages|biométrique faciale}
+        {identification|authentification|vérification|détection|comparaison|analyse|biométrie} faciale{|s}
+        {reconnaître|identifier|détecter} {les|des} visages
+        {caméra|caméras} de reconnaissance faciale
+        reconhecimento {facial|de rostos|de faces|biométrico facial|da face}
+        {identificação|verificação|detecção|comparação|autenticação|biometria|análise} facial
+        {reconhecer|identificar|detectar} {rostos|faces|os rostos}
+        {câmera|câmeras|câmara|câmaras} de reconhecimento facial
     """,
     "video_surveillance": """
-        {vidéosurveillance|vidéo-surveillance|videovigilancia|videovigilância|videomonitoramento|video vigilancia}
-        {caméras|cámaras|câmeras|câmaras|caméra de surveillance|cámaras de seguridad|câmeras de segurança}
-        {vidéoprotection|videoprotección|lecture automatique des plaques|lectura de matrículas|lectura de patentes|leitura de placas}
-        {cámaras corporales|caméras-piétons|câmeras corporais}
+        {videovigilancia|video vigilancia|videocámara|videocámaras|videomonitoreo|videopatrullaje|cámaras}
+        cámara {de seguridad|de vigilancia|de videovigilancia|corporal|térmica}
+        cámaras {de seguridad|de vigilancia|corporales|térmicas}
+        circuito cerrado de {televisión|cámaras|video|vídeo}
+        {lectura|lectores|lector|reconocimiento} {de|automática de} {placas|matrículas|patentes}
+        {videoanalítica|analítica de video|analítica de vídeo|análisis de video|análisis de vídeo}
+        {drones|dron} {de vigilancia|con cámaras}
+        {vidéosurveillance|vidéoprotection|vidéo protection|vidéo surveillance|télésurveillance|vidéoverbalisation}
+        {caméras|caméra} {de surveillance|de vidéoprotection|de vidéosurveillance|intelligente|intelligentes|thermique|thermiques|piéton|piétons|mobile|mobiles|nomade|nomades}
+        {caméras|réseau de caméras}
+        {lecture|lecteurs|lecteur} {automatique|automatiques} {de|des} plaques
+        plaques d{'|’}immatriculation
+        lapi
+        {vidéo intelligente|vidéosurveillance algorithmique|vidéo algorithmique|analyse vidéo|vidéo analyse}
+        {centre|centres} de supervision {urbain|urbaine|urbains}
+        {drones|drone} de surveillance
+        {videovigilância|videomonitoramento|videomonitorização|câmeras|câmaras}
+        {câmera|câmara} {de segurança|de vigilância|de videomonitoramento|corporal|térmica}
+        {câmeras|câmaras} {de segurança|de vigilância|corporais|térmicas}
+        circuito fechado de {televisão|tv}
+        cftv
+        {leitura|leitores|leitor|reconhecimento} {de|automática de|automático de} placas
+        cerco eletrônico
+        {videoanálise|análise de vídeo|videoanalítica}
+        {drones|drone} {de vigilância|com câmeras}
     """,
     "safe_city": """
-        {centre de commandement|centre de contrôle|centre de supervision|centre de coordination|centre de vidéosurveillance}
-        {centro de comando|centro de mando|centro de control|centro de monitoreo|centro de monitoramento|centro integrado}
-        {ville sûre|ville sécurisée|ciudad segura|cidade segura}
-        {c4|c5|ecu 911|ecu-911}
-        {centre national de vidéosurveillance|centro nacional de videovigilancia|centre national de commandement}
+        {centro|centros} de {comando|mando} {|y control|, control}
+        {centro|centros} {de control|integrado|integrados|de operaciones|de coordinación|de despacho|de emergencias}
+        {centro|centros} de monitoreo {|urbano|integrado}
+        sistema integrado de {seguridad|emergencias|videovigilancia}
+        {sala|salas} de {comando|mando}
+        {ciudad segura|ciudades seguras}
+        {centre|centres} de {commandement|contrôle|coordination|commandement et de contrôle}
+        {centre|centres} {opérationnel|intégré|d{'|’}opérations}
+        {ville sûre|villes sûres|ville sécurisée|villes sécurisées}
+        centre national de commandement
+        {salle|salles} de commandement
+        {centro|centros} de {comando|comando e controle|controle|operações|monitoramento|controle operacional}
+        {centro|centros} integrado{|s} de {comando|segurança|operações}
+        {cidade segura|cidades seguras}
+        {c4|c5|c4i|c5i|ecu 911|ecu-911}
     """,
     "biometric_identification": """
-        {empreintes digitales|huellas dactilares|huellas digitales|impressões digitais|biométrique|biométriques|biométrico|biométricos|biométrica|biométricas|biometria|biometría|biométrie}
-        {carte d'identité biométrique|cédula biométrica|documento de identidad biométrico|passeport biométrique|pasaporte biométrico|passaporte biométrico}
-        {reconnaissance de l'iris|reconocimiento de iris|reconhecimento de íris|reconnaissance vocale|reconocimiento de voz}
+        {biométrico|biométricos|biométrica|biométricas|biometría}
+        {huellas|huella} {dactilares|digitales|dactilar|digital}
+        {dactiloscopia|dactiloscópico|dactiloscópica}
+        reconocimiento {de iris|del iris|de voz|de huellas}
+        {base de datos|banco|bancos} {de adn|de perfiles genéticos|genético|genéticos}
+        {biométrique|biométriques|biométrie}
+        {empreintes|empreinte} {digitales|digitale|génétiques|génétique}
+        reconnaissance {de l{'|’}iris|vocale|de la voix}
+        {carte d{'|’}identité biométrique|passeport biométrique|passeports biométriques}
+        {biometria|biométrico|biométricos|biométrica|biométricas}
+        {impressões|impressão} digita{is|l}
+        reconhecimento {de íris|da íris|de voz|de digitais}
+        {banco|bancos} de {perfis genéticos|dna|dados genéticos}
+        {cédula biométrica|documento de identidad biométrico|pasaporte biométrico|passaporte biométrico}
     """,
     "smart_policing": """
-        {police prédictive|policía predictiva|policiamento preditivo|policía predictivo|patrullaje predictivo}
-        {prédiction de la criminalité|predicción del delito|predicción de delitos|análisis delictivo|mapas del delito|mapeo del delito}
-        {analyse criminelle|cartographie de la criminalité|análisis criminal|análise criminal|concentración de delitos|mancha criminal|manchas criminais|perfiles de sospechosos|perfis de suspeitos|profils de suspects}
+        {policía|patrullaje|vigilancia|policiamiento} {predictiva|predictivo}
+        {predicción|previsión} {del delito|de delitos|delictiva|del crimen|de crímenes}
+        {análisis|analítica} {delictivo|delictiva|criminal|del delito}
+        {mapa|mapas|mapeo|mapas de calor} del delito
+        {concentración de delitos|perfiles de sospechosos}
+        inteligencia policial
+        {base|bases} de datos {policiales|policial|criminales|de antecedentes penales}
+        análisis de vínculos
+        {sistema|sistemas|plataforma|plataformas|software} de análisis de inteligencia
+        {police|polices} {prédictive|prévisionnelle|prédictives}
+        {prédiction|prévision} {de la criminalité|des crimes|de la délinquance}
+        {analyse|cartographie} {criminelle|de la criminalité|de la délinquance}
+        {renseignement criminel|profils de suspects}
+        {fichier|fichiers} {de police|policiers|des antécédents judiciaires}
+        analyse {de liens|des liens}
+        {système|systèmes|plateforme|plateformes|logiciel} d{'|’}analyse du renseignement
+        policiamento {preditivo|inteligente|orientado por dados}
+        {predição|previsão} de {crimes|criminalidade|delitos}
+        {análise|mapeamento} {criminal|de crimes|da criminalidade}
+        {mancha criminal|manchas criminais|perfis de suspeitos}
+        inteligência policial
+        {bases|base} de dados {policiais|policial|criminais|criminal}
+        {banco|bancos} de dados {policiais|policial|criminais|criminal}
+        {bases policiais|análise de vínculos}
+        {sistema|sistemas|plataforma|plataformas} de análise de inteligência
     """,
     "social_media_monitoring": """
-        {surveillance des réseaux sociaux|monitoreo de redes sociales|ciberpatrullaje|ciberpatrullajes|monitoramento de redes sociais}
-        {interception des communications|interceptación de comunicaciones|interceptação de comunicações|écoutes téléphoniques|escuchas telefónicas}
-        {logiciel espion|logiciels espions|software espía|programa espía|software espião}
+        {monitoreo|monitorización|vigilancia|seguimiento|rastreo|ciberpatrullaje} de {redes sociales|las redes sociales|internet|comunicaciones|las comunicaciones}
+        {ciberpatrullaje|ciberpatrullajes|ciberespionaje}
+        {interceptación|intervención|interceptación legal} de {comunicaciones|llamadas|teléfonos|las comunicaciones}
+        {escuchas|pinchazos|chuzadas} {telefónicas|ilegales}
+        {software|programa|programas} espía
+        espionaje {telefónico|digital|a periodistas|de periodistas|a opositores}
+        surveillance {des réseaux sociaux|d{'|’}internet|des communications|des télécommunications}
+        cybersurveillance
+        {interception|interceptions} {des|de} communications
+        écoutes {téléphoniques|illégales}
+        {logiciel|logiciels} {espion|espions}
+        espionnage {téléphonique|numérique|des journalistes|des opposants}
+        monitoramento {de redes sociais|das redes sociais|da internet|de comunicações|de perfis}
+        {interceptação|intercepção} {de comunicações|telefônica|telefónica|de chamadas}
+        {escuta|escutas} {telefônica|telefônicas|telefónica|telefónicas|ilegais}
+        {grampo|grampos} {telefônico|telefônicos}
+        {software|programa} espião
+        {espionagem|ciberespionagem} {digital|telefônica|de jornalistas|de opositores}
     """,
     "big_data_platform": """
-        {base de données|base de datos|banco de dados} {nationale|nacional|de la population|de población|biométrique}
-        {registre national|registro nacional|fichier national|carte nationale d'identité|cédula de identidad|carnet de la patria}
-        {megadatos|mégadonnées|macrodados|tarjetas inteligentes|cartes à puce|cartões inteligentes}
-        {base de datos del|bases de datos del|cruzar informações|cruzar datos|croiser les données}
+        {base de datos|bases de datos} {nacional|nacionales|de la población|de población|centralizada|centralizadas|unificada|única|ciudadana}
+        registro {nacional|único} de {población|personas|identificación}
+        {cruce|cruzamiento|interconexión|fusión} de {datos|bases de datos}
+        {plataforma|plataformas} de {datos|macrodatos|integración de datos}
+        {megadatos|macrodatos|crédito social|lago de datos|carnet de la patria|cédula de identidad}
+        {base de datos del|bases de datos del|cruzar datos}
+        {base|bases} de données {nationale|nationales|centralisée|centralisées|de la population|unique|unifiée|biométrique}
+        {registre national|fichier national|fichier central|fichier centralisé|carte nationale d{'|’}identité}
+        {croisement|interconnexion|fusion} {des données|de données|des fichiers|de fichiers}
+        {croiser les données|mégadonnées|crédit social}
+        {plateforme|plateformes} de données
+        {base|bases} de dados {nacional|nacionais|centralizada|centralizadas|unificada|da população|biométrica}
+        {banco|bancos} de dados {nacional|nacionais|centralizado|centralizados|unificado|da população}
+        {cadastro|registro} {nacional|único} {de pessoas|da população|de identificação|de cidadãos}
+        {cruzamento|interconexão|integração|fusão} de {dados|bases de dados|informações}
+        {cruzar informações|cruzar dados|macrodados|lago de dados}
+        {plataforma|plataformas} de dados
+        {tarjetas inteligentes|cartes à puce|cartões inteligentes}
     """,
 }
 

@@ -28,12 +28,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from oversight.extract.bind import bind, clauses
+from oversight.extract.bind import attached, bind, clauses, separate
 from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
-from oversight.extract.lexicon import SECURITY_WORDS_RE, SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
+from oversight.extract.lexicon import POLICE_WORDS_RE, SECURITY_WORDS_RE, SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
 from oversight.extract.notclaims import asked_about, not_claim
 from oversight.extract.places import not_deployment_place
 from oversight.extract.segment import is_headline
@@ -74,6 +74,19 @@ def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> li
         if i >= 0 and m.start < spans[i][1]:
             out[i].append(m)
     return out
+
+
+def _police_data(sentence: list[Mention], text: str, span: tuple[int, int]) -> list[Mention]:
+    """A data platform or database in a sentence that names the police is the police's:
+    smart_policing, not big_data_platform ("Dutch police use big data to predict crime")."""
+    if not any(m.kind == TECH and m.value == "big_data_platform" for m in sentence):
+        return sentence
+    if not POLICE_WORDS_RE.search(text, span[0], span[1]):
+        return sentence
+    return [
+        replace(m, value="smart_policing") if m.kind == TECH and m.value == "big_data_platform" else m
+        for m in sentence
+    ]
 
 
 # "the trading arm of the state-owned China Electronics Corporation", "a subsidiary of Acme":
@@ -137,7 +150,9 @@ def _similar_system(
 def relate(
     text: str, spans: list[tuple[int, int]], mentions: list[Mention], res: Resources
 ) -> list[Candidate]:
-    by_sentence = _sentence_index(spans, mentions)
+    by_sentence = [
+        _police_data(s, text, span) for s, span in zip(_sentence_index(spans, mentions), spans, strict=True)
+    ]
     homes_of = res.vendor_homes
 
     # Deployment places per sentence (labels of a supplier's home removed), and the
@@ -397,9 +412,15 @@ def _candidates(
     country_of = bind(
         parts, placed, [(p.start, p.value.iso3) for p in sentence_places if p.value.iso3 in countries]
     )
-    tech_of = bind(
-        parts, placed, [(m.start, m.value) for m in sentence if m.kind == TECH and m.value in techs]
-    )
+    tech_mentions = [m for m in sentence if m.kind == TECH and m.value in techs]
+    tech_of = bind(parts, placed, [(m.start, m.value) for m in tech_mentions])
+    if vendor_in_sentence and len(vendors) > 1:
+        ties = attached(
+            text,
+            [(v.start, v.end, v.value) for v in vendors],
+            [(m.start, m.end, m.value) for m in tech_mentions],
+        )
+        tech_of = separate(tech_of, ties)
     out = []
     for vendor in vendors or [None]:
         name = vendor.value if vendor else None

@@ -62,6 +62,23 @@ def test_a_call_for_a_moratorium_cancels_nothing(res: Resources) -> None:
     assert status is not None and status.value == "operational"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tender for 500 face recognition cameras in Rosario, Argentina, was not suspended.",
+        "O tribunal não suspendeu a licitação de câmeras de videomonitoramento em Natal, Brasil.",
+        "Le conseil d'État n'a pas suspendu l'appel d'offres de vidéosurveillance de Nice, en France.",
+    ],
+)
+def test_a_negated_suspension_cancels_nothing(text: str, res: Resources) -> None:
+    from oversight.extract.segment import segment
+    from oversight.extract.status import sentence_status
+    from oversight.extract.tag import tag
+
+    status = sentence_status(tag(text, res, segment(text)), text)
+    assert status is not None and status.value == "planned"
+
+
 def test_a_claims_own_event_counts_before_one_lent_by_a_neighbour() -> None:
     from oversight.extract.relate import Candidate
     from oversight.extract.resolve import _status_and_year

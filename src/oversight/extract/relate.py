@@ -277,8 +277,14 @@ def relate(
             and not negatives
             and last_found_at >= i - 2
         ):
-            # "The government denied the reports." ends the story of the sentences before.
+            # "The government denied the reports." ends the story of the sentences before, but
+            # only the story it is about: an ending that names other countries ("Cambodia has
+            # banned the opposition") or other technologies leaves the rest as it was.
+            named_countries = {p.value.iso3 for p in places[i]}
             for c in last_found:
+                other_country = bool(named_countries) and c.country not in named_countries
+                if other_country or (techs and c.technology not in techs):
+                    continue
                 c.status, c.status_lent = own_status.value, False
                 years = [m.value for m in sentence if m.kind == YEAR]
                 c.year = years[0] if years else c.year

@@ -45,6 +45,19 @@ def _requested(text: str, cue: Mention) -> bool:
     return cue.value == "cancelled" and bool(_REQUEST_RE.search(text[max(0, cue.start - 60) : cue.start]))
 
 
+# A negation just before an ending: "was not suspended", "did not cancel", "não suspendeu",
+# "no fue suspendido", "n'a pas été annulé": the system goes on.
+_NEGATION_BEFORE_RE = re.compile(
+    r"\b(?:not|never|n't|não|nunca|jamais|pas|no)"
+    r"(?:\s+(?:been|be|yet|ha|han|he|foi|foram|fue|fueron|a|ont|été|sido|être|se|o|a|lo|la|le)){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _negated_ending(text: str, cue: Mention) -> bool:
+    return cue.value in _ENDINGS and bool(_NEGATION_BEFORE_RE.search(text, max(0, cue.start - 30), cue.start))
+
+
 def status_by_technology(
     sentence: list[Mention], text: str, status: Mention | None, technologies: dict[str, Mention]
 ) -> dict[str, Mention | None]:
@@ -92,7 +105,11 @@ def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[
 
 
 def sentence_status(sentence: list[Mention], text: str) -> Mention | None:
-    cues = [_future(text, m) for m in sentence if m.kind == STATUS and not _requested(text, m)]
+    cues = [
+        _future(text, m)
+        for m in sentence
+        if m.kind == STATUS and not _requested(text, m) and not _negated_ending(text, m)
+    ]
     cues = [m for m in cues if not m.weak] or cues
     if not cues:
         return None

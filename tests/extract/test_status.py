@@ -79,6 +79,39 @@ def test_a_negated_suspension_cancels_nothing(text: str, res: Resources) -> None
     assert status is not None and status.value == "planned"
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "O Tribunal de Contas impediu a assinatura do contrato de câmeras de videomonitoramento "
+            "da prefeitura de Natal, Brasil.",
+            "cancelled",
+        ),
+        (
+            "Un juez ordenó suspender el contrato de cámaras de videovigilancia firmado por el municipio "
+            "de Rosario, Argentina.",
+            "cancelled",
+        ),
+        # an aim, not an act: the contract stands
+        (
+            "A proposta busca impedir que a prefeitura de Natal, Brasil, assine o contrato de câmeras "
+            "de videomonitoramento.",
+            "contracted",
+        ),
+    ],
+)
+def test_a_stopping_verb_turns_the_reported_event_into_a_cancellation(
+    text: str, status: str, res: Resources
+) -> None:
+    from oversight.extract.segment import segment
+    from oversight.extract.status import sentence_status
+    from oversight.extract.tag import tag
+
+    spans = segment(text)
+    found = sentence_status(tag(text, res, spans), text, spans[0])
+    assert found is not None and found.value == status
+
+
 def test_a_claims_own_event_counts_before_one_lent_by_a_neighbour() -> None:
     from oversight.extract.relate import Candidate
     from oversight.extract.resolve import _status_and_year

@@ -194,14 +194,16 @@ def relate(
         similar = _similar_system(text, spans[i], last_techs) if places[i] and not techs else None
         if similar:
             techs = similar[0]
-        status = own_status = sentence_status(sentence, text)
+        status = own_status = sentence_status(sentence, text, spans[i])
         status_sentence = sentence
         if status is None and techs:
             # "The agreement covers 400 cameras": the event is in the sentence before or after.
             for j in (i - 1, i + 1):
-                if 0 <= j < len(by_sentence) and (near := sentence_status(by_sentence[j], text)) is not None:
-                    status, status_sentence = near, by_sentence[j]
-                    break
+                if 0 <= j < len(by_sentence):
+                    near = sentence_status(by_sentence[j], text, spans[j])
+                    if near is not None:
+                        status, status_sentence = near, by_sentence[j]
+                        break
         negatives = {m.value for m in sentence if m.kind == NEGATIVE}
         sentence_places = places[i]
         own_suppliers, lent_suppliers = suppliers, prev_suppliers or next_suppliers

@@ -104,7 +104,50 @@ def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[
     return status
 
 
-def sentence_status(sentence: list[Mention], text: str) -> Mention | None:
+# Verbs by which a court, an audit office or a regulator stops a deployment, in every person and
+# tense ("impediu a assinatura do contrato", "ordenó suspender el sistema", "a empêché la mise en
+# service"). Not cues of their own ("impedir" also prevents crimes): they only turn the event a
+# sentence already reports into a cancellation.
+_STOPPED_RE = re.compile(
+    r"\b(?:imped(?:iu|iram|ir|e|em|ido|ida)|impid(?:ió|ieron|e|en|iendo)|impedido|impedida"
+    r"|suspend(?:er|e|em|en|an|ió|ieron|eu|eram|re|ait|aient)"
+    r"|empêch(?:é|ée|és|ées|ait|aient|er|e|ent)|vet(?:ó|ou|aron|aram|ado|ada|é|ée))\b",
+    re.IGNORECASE,
+)
+
+
+# An aim or a possibility, not an act: "la propuesta busca impedir", "o projeto visa impedir",
+# "pourrait suspendre".
+_INTENDED_RE = re.compile(
+    r"\b(?:busca|buscan|visa|visam|pretende|pretendem|quiere|quieren|quer|querem|veut|veulent|vise|visent"
+    r"|podría|podrían|poderia|poderiam|pourrait|pourraient|puede|pueden|pode|podem|peut|peuvent)"
+    r"(?: (?:a|à|de|d'))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _stopped(text: str, span: tuple[int, int]) -> Mention | None:
+    """A stopping verb of the sentence that is neither asked for, intended nor negated."""
+    for match in _STOPPED_RE.finditer(text, *span):
+        verb = Mention(STATUS, match.start(), match.end(), "cancelled")
+        intended = _INTENDED_RE.search(text, max(0, verb.start - 30), verb.start)
+        if not intended and not _requested(text, verb) and not _negated_ending(text, verb):
+            return verb
+    return None
+
+
+def sentence_status(
+    sentence: list[Mention], text: str, span: tuple[int, int] | None = None
+) -> Mention | None:
+    """The status a sentence reports; with the sentence's ``span``, a stopping verb in it
+    (``_STOPPED_RE``) makes the event it reports a cancellation."""
+    best = _cued_status(sentence, text)
+    if span is not None and best is not None and best.value not in _ENDINGS:
+        return _stopped(text, span) or best
+    return best
+
+
+def _cued_status(sentence: list[Mention], text: str) -> Mention | None:
     cues = [
         _future(text, m)
         for m in sentence

@@ -127,3 +127,19 @@ def test_a_claims_own_event_counts_before_one_lent_by_a_neighbour() -> None:
     installed, beside_a_cancellation = sentence("operational", 2019, False), sentence("cancelled", 2021, True)
     assert _status_and_year([installed, beside_a_cancellation]) == ("operational", 2019)
     assert _status_and_year([beside_a_cancellation]) == ("cancelled", 2021)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Durante las semanas de prueba, los drones equipados con cámaras vigilarán Valparaíso.", "pilot"),
+        ("Les premiers essais des caméras installées au Stade de Lyon ont eu lieu samedi.", "pilot"),
+        ("The cameras installed in Mombasa were tested by the national laboratory.", "operational"),
+        ("The cameras installed in Mombasa now cover the whole port.", "operational"),
+    ],
+)
+def test_a_deployment_reported_as_a_trial_is_a_pilot(sentence: str, status: str) -> None:
+    from oversight.extract.status import trial_reported
+
+    assert trial_reported("operational", [sentence]) == status
+    assert trial_reported("contracted", [sentence]) == "contracted"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from oversight.extract.relate import Candidate
 from oversight.extract.resources import EXTRACTOR_VERSION, name_key
 from oversight.extract.scorer import DocumentShape, default_scorer, features
-from oversight.extract.status import supplier_chosen
+from oversight.extract.status import supplier_chosen, trial_reported
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
@@ -89,7 +89,10 @@ def scored_claims(
             "vendor": best.vendor,
             "technology": tech,
             # the scorer reads the event the cues report; the claim states what it means
-            "status": supplier_chosen(status, best.vendor, (text[c.start : c.end] for c in members)),
+            "status": trial_reported(
+                supplier_chosen(status, best.vendor, (text[c.start : c.end] for c in members)),
+                (text[c.start : c.end] for c in members if c.status == status and not c.status_lent),
+            ),
             "year": year,
             "city": city,
             "confidence": round(score, 2),

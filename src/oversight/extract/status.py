@@ -94,6 +94,26 @@ def _future(text: str, cue: Mention) -> Mention:
     return cue
 
 
+# A trial word in a sentence that reports a deployment makes it a trial ("three months of trials
+# of drones equipped with cameras", "Durante los primeros meses de prueba", "les premiers essais").
+# English "test" is left out: it is as often an accuracy test ("tested by the National Physical
+# Laboratory") or a figure of speech ("a test of resolve").
+_TRIAL_RE = re.compile(
+    r"\b(?:trial(?:s|led|ed|ling|ing)?|essais?|à titre d'essai|prueba(?:s)?|prob(?:ó|aron|ado|ada|ando)"
+    r"|teste(?:s)?|testad[oa]s?|test(?:ó|aron|ou|aram)|testé(?:e|es|s)?)\b",
+    re.IGNORECASE,
+)
+
+
+def trial_reported(status: str | None, sentences: Iterable[str]) -> str | None:
+    """A deployment reported in a sentence that speaks of trials is a pilot (``_TRIAL_RE``).
+    Like ``supplier_chosen``, this reads what the event means after the scorer has weighed it:
+    it changes the status of a claim, never whether there is one."""
+    if status == "operational" and any(_TRIAL_RE.search(s) for s in sentences):
+        return "pilot"
+    return status
+
+
 def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[str]) -> str | None:
     """A planned event with its supplier named is a contract (GUIDELINES.md §6: a deal awarded
     to a supplier): the authority has chosen who will build it ("Huawei will install 900
@@ -143,7 +163,7 @@ def sentence_status(
     (``_STOPPED_RE``) makes the event it reports a cancellation."""
     best = _cued_status(sentence, text)
     if span is not None and best is not None and best.value not in _ENDINGS:
-        return _stopped(text, span) or best
+        best = _stopped(text, span) or best
     return best
 
 

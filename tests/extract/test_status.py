@@ -143,3 +143,27 @@ def test_a_deployment_reported_as_a_trial_is_a_pilot(sentence: str, status: str)
 
     assert trial_reported("operational", [sentence]) == status
     assert trial_reported("contracted", [sentence]) == "contracted"
+
+
+@pytest.mark.parametrize(
+    ("vendor", "sentence", "status"),
+    [
+        (
+            None,
+            "The council published a tender for the supply and installation of 80 cameras in Kitwe.",
+            "planned",
+        ),
+        (None, "A prefeitura de Natal lançou a licitação para instalar 300 câmeras.", "planned"),
+        # the supplier named built what the claim is about
+        (
+            "Hikvision",
+            "The council published a tender for more of the cameras Hikvision installed.",
+            "operational",
+        ),
+        (None, "The cameras installed in Kitwe in 2019 now cover the market.", "operational"),
+    ],
+)
+def test_a_system_put_out_to_tender_is_planned(vendor: str | None, sentence: str, status: str) -> None:
+    from oversight.extract.status import tender_open
+
+    assert tender_open("operational", vendor, [sentence]) == status

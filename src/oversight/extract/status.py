@@ -114,6 +114,25 @@ def trial_reported(status: str | None, sentences: Iterable[str]) -> str | None:
     return status
 
 
+# A call for tenders: the authority has not yet chosen who will build what the tender describes.
+_TENDER_RE = re.compile(
+    r"\b(?:tenders?|call for bids|request for proposals|bidders|(?:seeking|seeks|seek) to procure"
+    r"|licitaci[óo]n|licitaç[ãa]o|edital|preg[ãa]o"
+    r"|pliegos|appel d'offres|avis d'appel)\b",
+    re.IGNORECASE,
+)
+
+
+def tender_open(status: str | None, vendor: str | None, planned_sentences: Iterable[str]) -> str | None:
+    """A system with no supplier yet that the claim's own sentences put out to tender is
+    planned, though the tender describes its installation ("supply and installation of
+    cameras") or an earlier system runs beside it: the tender is the latest event
+    (GUIDELINES.md §6). A claim with a supplier is about what that supplier built."""
+    if status == "operational" and vendor is None and any(_TENDER_RE.search(s) for s in planned_sentences):
+        return "planned"
+    return status
+
+
 def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[str]) -> str | None:
     """A planned event with its supplier named is a contract (GUIDELINES.md §6: a deal awarded
     to a supplier): the authority has chosen who will build it ("Huawei will install 900

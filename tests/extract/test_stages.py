@@ -196,6 +196,19 @@ def test_denial_in_the_next_sentence(res: Resources) -> None:
 
 
 @pytest.mark.parametrize(
+    "ending",
+    [
+        "Neighbouring Myanmar has banned the main opposition party.",  # another country
+        "The police said the face recognition function was never switched on.",  # another technology
+    ],
+)
+def test_an_ending_leaves_the_story_it_is_not_about(ending: str, res: Resources) -> None:
+    text = f"In 2018 the Lao police installed 900 CCTV cameras from Hikvision in Vientiane, Laos. {ending}"
+    video = [c for c in _claims(text, res) if c["technology"] == "video_surveillance"]
+    assert [c["status"] for c in video] == ["operational"]
+
+
+@pytest.mark.parametrize(
     ("text", "headline"),
     [
         ("Harbour city to get 300 new police cameras\n\nThe council voted on Monday.", True),

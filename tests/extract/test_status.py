@@ -62,6 +62,56 @@ def test_a_call_for_a_moratorium_cancels_nothing(res: Resources) -> None:
     assert status is not None and status.value == "operational"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tender for 500 face recognition cameras in Rosario, Argentina, was not suspended.",
+        "O tribunal não suspendeu a licitação de câmeras de videomonitoramento em Natal, Brasil.",
+        "Le conseil d'État n'a pas suspendu l'appel d'offres de vidéosurveillance de Nice, en France.",
+    ],
+)
+def test_a_negated_suspension_cancels_nothing(text: str, res: Resources) -> None:
+    from oversight.extract.segment import segment
+    from oversight.extract.status import sentence_status
+    from oversight.extract.tag import tag
+
+    status = sentence_status(tag(text, res, segment(text)), text)
+    assert status is not None and status.value == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "O Tribunal de Contas impediu a assinatura do contrato de câmeras de videomonitoramento "
+            "da prefeitura de Natal, Brasil.",
+            "cancelled",
+        ),
+        (
+            "Un juez ordenó suspender el contrato de cámaras de videovigilancia firmado por el municipio "
+            "de Rosario, Argentina.",
+            "cancelled",
+        ),
+        # an aim, not an act: the contract stands
+        (
+            "A proposta busca impedir que a prefeitura de Natal, Brasil, assine o contrato de câmeras "
+            "de videomonitoramento.",
+            "contracted",
+        ),
+    ],
+)
+def test_a_stopping_verb_turns_the_reported_event_into_a_cancellation(
+    text: str, status: str, res: Resources
+) -> None:
+    from oversight.extract.segment import segment
+    from oversight.extract.status import sentence_status
+    from oversight.extract.tag import tag
+
+    spans = segment(text)
+    found = sentence_status(tag(text, res, spans), text, spans[0])
+    assert found is not None and found.value == status
+
+
 def test_a_claims_own_event_counts_before_one_lent_by_a_neighbour() -> None:
     from oversight.extract.relate import Candidate
     from oversight.extract.resolve import _status_and_year
@@ -77,3 +127,43 @@ def test_a_claims_own_event_counts_before_one_lent_by_a_neighbour() -> None:
     installed, beside_a_cancellation = sentence("operational", 2019, False), sentence("cancelled", 2021, True)
     assert _status_and_year([installed, beside_a_cancellation]) == ("operational", 2019)
     assert _status_and_year([beside_a_cancellation]) == ("cancelled", 2021)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Durante las semanas de prueba, los drones equipados con cámaras vigilarán Valparaíso.", "pilot"),
+        ("Les premiers essais des caméras installées au Stade de Lyon ont eu lieu samedi.", "pilot"),
+        ("The cameras installed in Mombasa were tested by the national laboratory.", "operational"),
+        ("The cameras installed in Mombasa now cover the whole port.", "operational"),
+    ],
+)
+def test_a_deployment_reported_as_a_trial_is_a_pilot(sentence: str, status: str) -> None:
+    from oversight.extract.status import trial_reported
+
+    assert trial_reported("operational", [sentence]) == status
+    assert trial_reported("contracted", [sentence]) == "contracted"
+
+
+@pytest.mark.parametrize(
+    ("vendor", "sentence", "status"),
+    [
+        (
+            None,
+            "The council published a tender for the supply and installation of 80 cameras in Kitwe.",
+            "planned",
+        ),
+        (None, "A prefeitura de Natal lançou a licitação para instalar 300 câmeras.", "planned"),
+        # the supplier named built what the claim is about
+        (
+            "Hikvision",
+            "The council published a tender for more of the cameras Hikvision installed.",
+            "operational",
+        ),
+        (None, "The cameras installed in Kitwe in 2019 now cover the market.", "operational"),
+    ],
+)
+def test_a_system_put_out_to_tender_is_planned(vendor: str | None, sentence: str, status: str) -> None:
+    from oversight.extract.status import tender_open
+
+    assert tender_open("operational", vendor, [sentence]) == status

@@ -209,14 +209,16 @@ def relate(
         similar = _similar_system(text, spans[i], last_techs) if places[i] and not techs else None
         if similar:
             techs = similar[0]
-        status = own_status = sentence_status(sentence, text)
+        status = own_status = sentence_status(sentence, text, spans[i])
         status_sentence = sentence
         if status is None and techs:
             # "The agreement covers 400 cameras": the event is in the sentence before or after.
             for j in (i - 1, i + 1):
-                if 0 <= j < len(by_sentence) and (near := sentence_status(by_sentence[j], text)) is not None:
-                    status, status_sentence = near, by_sentence[j]
-                    break
+                if 0 <= j < len(by_sentence):
+                    near = sentence_status(by_sentence[j], text, spans[j])
+                    if near is not None:
+                        status, status_sentence = near, by_sentence[j]
+                        break
         negatives = {m.value for m in sentence if m.kind == NEGATIVE}
         sentence_places = places[i]
         own_suppliers, lent_suppliers = suppliers, prev_suppliers or next_suppliers
@@ -292,8 +294,14 @@ def relate(
             and not negatives
             and last_found_at >= i - 2
         ):
-            # "The government denied the reports." ends the story of the sentences before.
+            # "The government denied the reports." ends the story of the sentences before, but
+            # only the story it is about: an ending that names other countries ("Cambodia has
+            # banned the opposition") or other technologies leaves the rest as it was.
+            named_countries = {p.value.iso3 for p in places[i]}
             for c in last_found:
+                other_country = bool(named_countries) and c.country not in named_countries
+                if other_country or (techs and c.technology not in techs):
+                    continue
                 c.status, c.status_lent = own_status.value, False
                 years = [m.value for m in sentence if m.kind == YEAR]
                 c.year = years[0] if years else c.year

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from oversight.extract.relate import Candidate
 from oversight.extract.resources import EXTRACTOR_VERSION, name_key
 from oversight.extract.scorer import DocumentShape, default_scorer, features
-from oversight.extract.status import supplier_chosen
+from oversight.extract.status import supplier_chosen, tender_open, trial_reported
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
@@ -89,7 +89,7 @@ def scored_claims(
             "vendor": best.vendor,
             "technology": tech,
             # the scorer reads the event the cues report; the claim states what it means
-            "status": supplier_chosen(status, best.vendor, (text[c.start : c.end] for c in members)),
+            "status": _meaning(status, best.vendor, members, text),
             "year": year,
             "city": city,
             "confidence": round(score, 2),
@@ -99,6 +99,24 @@ def scored_claims(
         claims.append((claim, values))
     claims.sort(key=lambda cv: (cv[0]["evidence"]["start"], cv[0]["technology"], cv[0]["vendor"] or ""))
     return claims
+
+
+def _meaning(status: str | None, vendor: str | None, members: list[Candidate], text: str) -> str | None:
+    """What the event the cues report means for the claim: a tender still open, a supplier
+    chosen, a trial (status.py). Read after the scorer, these change a claim's status, never
+    whether there is a claim."""
+
+    def sentences(of_status: str | None = None) -> list[str]:
+        return [
+            text[c.start : c.end]
+            for c in members
+            if of_status is None or (c.status == of_status and not c.status_lent)
+        ]
+
+    status = tender_open(status, vendor, sentences("planned"))
+    status_sentences = sentences(status)
+    status = supplier_chosen(status, vendor, sentences())
+    return trial_reported(status, status_sentences)
 
 
 def _status_and_year(members: list[Candidate]) -> tuple[str | None, int | None]:

@@ -45,6 +45,19 @@ def _requested(text: str, cue: Mention) -> bool:
     return cue.value == "cancelled" and bool(_REQUEST_RE.search(text[max(0, cue.start - 60) : cue.start]))
 
 
+# A negation just before an ending: "was not suspended", "did not cancel", "não suspendeu",
+# "no fue suspendido", "n'a pas été annulé": the system goes on.
+_NEGATION_BEFORE_RE = re.compile(
+    r"\b(?:not|never|n't|não|nunca|jamais|pas|no)"
+    r"(?:\s+(?:been|be|yet|ha|han|he|foi|foram|fue|fueron|a|ont|été|sido|être|se|o|a|lo|la|le)){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _negated_ending(text: str, cue: Mention) -> bool:
+    return cue.value in _ENDINGS and bool(_NEGATION_BEFORE_RE.search(text, max(0, cue.start - 30), cue.start))
+
+
 def status_by_technology(
     sentence: list[Mention], text: str, status: Mention | None, technologies: dict[str, Mention]
 ) -> dict[str, Mention | None]:
@@ -81,6 +94,45 @@ def _future(text: str, cue: Mention) -> Mention:
     return cue
 
 
+# A trial word in a sentence that reports a deployment makes it a trial ("three months of trials
+# of drones equipped with cameras", "Durante los primeros meses de prueba", "les premiers essais").
+# English "test" is left out: it is as often an accuracy test ("tested by the National Physical
+# Laboratory") or a figure of speech ("a test of resolve").
+_TRIAL_RE = re.compile(
+    r"\b(?:trial(?:s|led|ed|ling|ing)?|essais?|à titre d'essai|prueba(?:s)?|prob(?:ó|aron|ado|ada|ando)"
+    r"|teste(?:s)?|testad[oa]s?|test(?:ó|aron|ou|aram)|testé(?:e|es|s)?)\b",
+    re.IGNORECASE,
+)
+
+
+def trial_reported(status: str | None, sentences: Iterable[str]) -> str | None:
+    """A deployment reported in a sentence that speaks of trials is a pilot (``_TRIAL_RE``).
+    Like ``supplier_chosen``, this reads what the event means after the scorer has weighed it:
+    it changes the status of a claim, never whether there is one."""
+    if status == "operational" and any(_TRIAL_RE.search(s) for s in sentences):
+        return "pilot"
+    return status
+
+
+# A call for tenders: the authority has not yet chosen who will build what the tender describes.
+_TENDER_RE = re.compile(
+    r"\b(?:tenders?|call for bids|request for proposals|bidders|(?:seeking|seeks|seek) to procure"
+    r"|licitaci[óo]n|licitaç[ãa]o|edital|preg[ãa]o"
+    r"|pliegos|appel d'offres|avis d'appel)\b",
+    re.IGNORECASE,
+)
+
+
+def tender_open(status: str | None, vendor: str | None, planned_sentences: Iterable[str]) -> str | None:
+    """A system with no supplier yet that the claim's own sentences put out to tender is
+    planned, though the tender describes its installation ("supply and installation of
+    cameras") or an earlier system runs beside it: the tender is the latest event
+    (GUIDELINES.md §6). A claim with a supplier is about what that supplier built."""
+    if status == "operational" and vendor is None and any(_TENDER_RE.search(s) for s in planned_sentences):
+        return "planned"
+    return status
+
+
 def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[str]) -> str | None:
     """A planned event with its supplier named is a contract (GUIDELINES.md §6: a deal awarded
     to a supplier): the authority has chosen who will build it ("Huawei will install 900
@@ -91,8 +143,55 @@ def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[
     return status
 
 
-def sentence_status(sentence: list[Mention], text: str) -> Mention | None:
-    cues = [_future(text, m) for m in sentence if m.kind == STATUS and not _requested(text, m)]
+# Verbs by which a court, an audit office or a regulator stops a deployment, in every person and
+# tense ("impediu a assinatura do contrato", "ordenó suspender el sistema", "a empêché la mise en
+# service"). Not cues of their own ("impedir" also prevents crimes): they only turn the event a
+# sentence already reports into a cancellation.
+_STOPPED_RE = re.compile(
+    r"\b(?:imped(?:iu|iram|ir|e|em|ido|ida)|impid(?:ió|ieron|e|en|iendo)|impedido|impedida"
+    r"|suspend(?:er|e|em|en|an|ió|ieron|eu|eram|re|ait|aient)"
+    r"|empêch(?:é|ée|és|ées|ait|aient|er|e|ent)|vet(?:ó|ou|aron|aram|ado|ada|é|ée))\b",
+    re.IGNORECASE,
+)
+
+
+# An aim or a possibility, not an act: "la propuesta busca impedir", "o projeto visa impedir",
+# "pourrait suspendre".
+_INTENDED_RE = re.compile(
+    r"\b(?:busca|buscan|visa|visam|pretende|pretendem|quiere|quieren|quer|querem|veut|veulent|vise|visent"
+    r"|podría|podrían|poderia|poderiam|pourrait|pourraient|puede|pueden|pode|podem|peut|peuvent)"
+    r"(?: (?:a|à|de|d'))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _stopped(text: str, span: tuple[int, int]) -> Mention | None:
+    """A stopping verb of the sentence that is neither asked for, intended nor negated."""
+    for match in _STOPPED_RE.finditer(text, *span):
+        verb = Mention(STATUS, match.start(), match.end(), "cancelled")
+        intended = _INTENDED_RE.search(text, max(0, verb.start - 30), verb.start)
+        if not intended and not _requested(text, verb) and not _negated_ending(text, verb):
+            return verb
+    return None
+
+
+def sentence_status(
+    sentence: list[Mention], text: str, span: tuple[int, int] | None = None
+) -> Mention | None:
+    """The status a sentence reports; with the sentence's ``span``, a stopping verb in it
+    (``_STOPPED_RE``) makes the event it reports a cancellation."""
+    best = _cued_status(sentence, text)
+    if span is not None and best is not None and best.value not in _ENDINGS:
+        best = _stopped(text, span) or best
+    return best
+
+
+def _cued_status(sentence: list[Mention], text: str) -> Mention | None:
+    cues = [
+        _future(text, m)
+        for m in sentence
+        if m.kind == STATUS and not _requested(text, m) and not _negated_ending(text, m)
+    ]
     cues = [m for m in cues if not m.weak] or cues
     if not cues:
         return None

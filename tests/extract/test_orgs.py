@@ -214,3 +214,19 @@ def test_civil_society_research_groups_newspapers_and_lenders_are_not_suppliers(
 ) -> None:
     found = unknown_suppliers(text, 0, len(text), bytearray(len(text)), res)
     assert not [name for _, _, name, _, kind in found if kind != "financier"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each offer must include the Bid Security. A bid security of 2% of the price is required.",
+        "Five Analytics tools were compared; the five tools all flagged the same faces.",
+    ],
+)
+def test_a_title_case_phrase_of_the_documents_own_words_is_not_a_firm(text: str, res: Resources) -> None:
+    assert _names(text, res) == set()
+
+
+def test_a_firm_named_by_its_descriptive_form_alone_stays_a_firm(res: Resources) -> None:
+    text = "The tender papers name Korvel Security. The security of the site is weak."
+    assert "Korvel Security" in _names(text, res)

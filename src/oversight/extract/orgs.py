@@ -518,6 +518,8 @@ def unknown_suppliers(
                 _INDEFINITE_BEFORE_RE.search(text, max(0, start - 4), start) or _whole_line(text, start, end)
             ):
                 continue  # "used a Predictive Crime Defence System", a heading: a thing, not a firm
+            if weak and _common_words(text, name):
+                continue  # "the Bid Security", "Three AI": words the document also writes as words
             judged.add(span)  # what follows does not depend on the pattern
             if _QUALIFIES_NOUN_RE.match(text, end) or _OTHER_ROLE_AFTER_RE.match(text, end):
                 continue  # "delivered by a Silicon Valley company", "X Ltd as consultant"
@@ -618,6 +620,16 @@ def _person_in_document(text: str, name: str) -> bool:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+def _common_words(text: str, name: str) -> bool:
+    """True when every word of ``name`` before its last (the descriptive form: "Security",
+    "AI") is one the document also writes in lower case: a phrase in title case ("Bid
+    Security" in a tender's form list, "Three AI surveillance tools"), not a firm's name."""
+    words = name.split(" ")[:-1]
+    return bool(words) and all(
+        re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None for word in words
+    )
 
 
 def _written_as_name(text: str, word: str) -> bool:

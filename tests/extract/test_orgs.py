@@ -230,3 +230,29 @@ def test_a_title_case_phrase_of_the_documents_own_words_is_not_a_firm(text: str,
 def test_a_firm_named_by_its_descriptive_form_alone_stays_a_firm(res: Resources) -> None:
     text = "The tender papers name Korvel Security. The security of the site is weak."
     assert "Korvel Security" in _names(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cameras are the work of Huawei, which signed the contract with the Harbour Development Board.",
+        "Huawei opened a lab. The company reached an agreement with the Delta Innovation Park last week.",
+        "En 2021, Huawei a signé un accord avec Verdane Logistique pour la ville.",
+    ],
+)
+def test_the_other_party_of_a_contract_a_firm_signed_is_its_buyer(text: str, res: Resources) -> None:
+    assert not {name for _, _, name, _, kind in _found_in_tagged(text, res) if kind == "unknown"}
+
+
+def test_the_other_party_of_a_contract_an_authority_signed_is_its_supplier(res: Resources) -> None:
+    text = "In 2022 the Port Authority signed a contract with Velmora Systems for the cameras."
+    assert "Velmora Systems" in _names(text, res)
+
+
+def _found_in_tagged(text: str, res: Resources) -> list[tuple[int, int, str, bool, str]]:
+    """Unknown suppliers with the registry's names of the text marked, as the tagger passes them."""
+    names_at = bytearray(len(text))
+    for m in tag(text, res):
+        if m.kind == ORG and m.org_kind != "unknown":
+            names_at[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return unknown_suppliers(text, 0, len(text), names_at, res)

@@ -529,6 +529,8 @@ def unknown_suppliers(
                 continue  # "China Road and Bridge Corporation", "24 Data Networks"; "ministro X"
             if _PRODUCT_BEFORE_RE.search(text, max(0, start - 40), start):
                 continue  # "the software Gotham supplied by": a product
+            if _signed_by_a_firm(text, start, names_at):
+                continue  # "Honeywell, which signed the contract with the X": X is the buyer
             if _NOT_SUPPLIER_KIND_BEFORE_RE.search(text, max(0, start - 40), start):
                 continue  # "the Cambodian rights group Licadho", "research firm IPVM"
             if _POSSESSIVE_INSIDE_RE.search(name):
@@ -578,6 +580,33 @@ def _inside_longer_name(text: str, start: int, names_at: bytearray, places_at: b
         known = names_at.find(1, *last) != -1 or (places_at is not None and places_at.find(1, *last) != -1)
         return not known and not _LEGAL_FORM_WORD_RE.fullmatch(match.group("last"))
     return True
+
+
+# "signed the contract with the", "a signé un accord avec l'", "firmó un convenio con la": the
+# name after it is the other party of the contract.
+_SIGNED_WITH_BEFORE_RE = re.compile(
+    r"\b(?:signed|reached|concluded|inked|sealed|firmó|firmaron|suscribió|celebró|a signé|ont signé|signe"
+    r"|assinou|assinaram|celebrou)\b[^.;:]{0,50}?\b(?:contracts?|deals?|agreements?|contratos?|acuerdos?"
+    r"|convenios?|contrats?|accords?|conventions?|acordos?|convênios?) (?:with|con|avec|com) "
+    r"(?:the |la |el |le |l['’]|o |a )?$"
+)
+_ANAPHOR_SUBJECT_RE = re.compile(lexicon.ANAPHORA)
+
+
+def _signed_by_a_firm(text: str, start: int, names_at: bytearray) -> bool:
+    """True when the name at ``start`` is the other party of a contract that a firm signed:
+    the signer, in the same sentence before the verb, is a known organisation or "the
+    company", not a public body ("Honeywell, which signed the contract with the X"; "the
+    company reached an agreement with the X"). Where an authority signs, the other party is
+    its supplier ("the Authority signed a contract with X")."""
+    signed = _SIGNED_WITH_BEFORE_RE.search(text, max(0, start - 90), start)
+    if signed is None:
+        return False
+    opening = max(text.rfind(". ", 0, signed.start()), text.rfind("\n", 0, signed.start()), start - 300) + 1
+    subject = text[opening : signed.start()]
+    if {w.lower().strip(",.()") for w in subject.split()} & lexicon.AGENCY_WORDS:
+        return False
+    return names_at.find(1, opening, signed.start()) != -1 or _ANAPHOR_SUBJECT_RE.search(subject) is not None
 
 
 # Titles and offices of people: a candidate the document writes after one is a person

@@ -96,6 +96,9 @@ def _names(text: str, res: Resources) -> set[str]:
         ("Selon le ministère, Orvane Analytics a été retenue pour un lot.", "Orvane Analytics"),
         ("um projeto-piloto em parceria com a operadora Xo, que cedeu as câmeras", "Xo"),
         ("La instalación estuvo a cargo de la firma Lumbra Tecnologías.", "Lumbra Tecnologías"),
+        ("Le groupe réalisera le chantier avec son partenaire local Kavrane.", "Kavrane"),
+        ("La obra la ejecuta junto a su socio local Ardentia.", "Ardentia"),
+        ("A montagem ficou com a sua parceira Luzeira desde 2019.", "Luzeira"),
     ],
 )  # fmt: skip
 def test_role_grammar_in_four_languages_finds_suppliers(text: str, name: str, res: Resources) -> None:

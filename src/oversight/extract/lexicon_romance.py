@@ -135,6 +135,9 @@ SUPPLIER_PREPS = (
     r"|entreprise|groupe|opérateur|companhia|grupo|fabricante|fabricant|multinacional|multinationale|start-?up"
     r"|consorcio|consórcio|consortium|proveedora|fornecedora|fournisseur|prestataire|estatal|équipementier"
     r"|intégrateur|constructeur)"
+    # "avec son partenaire local X", "su socio X", "a sua parceira X": the role nouns of "its partner X"
+    r"|(?:[Ss]on|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us|[Ss]eu|[Ss]ua|[Ss]eus|[Ss]uas|[Ll]e|[Ee]l|[Oo]|[Aa]) "
+    r"(?:partenaire|socio|socia|parceir[oa]|sous-traitant|subcontratista|subcontratad[oa]|subcontratante)s?"
 )
 # "la firme avait déjà installé", "la empresa china": the supplier the text last named.
 ANAPHORA = (

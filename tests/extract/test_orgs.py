@@ -259,3 +259,14 @@ def _found_in_tagged(text: str, res: Resources) -> list[tuple[int, int, str, boo
         if m.kind == ORG and m.org_kind != "unknown":
             names_at[m.start : m.end] = b"\x01" * (m.end - m.start)
     return unknown_suppliers(text, 0, len(text), names_at, res)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The cameras were installed by Brightwave, of Mombasa, last year.", "Brightwave"),
+        ("A montagem ficou com a sua parceira Luzeira, de Campinas.", "Luzeira"),
+    ],
+)
+def test_a_comma_and_a_preposition_end_the_name_before_its_town(text: str, name: str, res: Resources) -> None:
+    assert name in _names(text, res)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # A word of a name: capitalised ("Acme", "ICx", "S.A"), an initial ("Arnaldo C. Castro"), or a
 # digit-led brand with a lower-case letter ("3DiVi", "4Paradigm"; not "5G").
 _TOKEN = r"[A-ZÀ-Ý][\w&'’.+-]*[\w+]|[A-Z]\.(?= [A-Z])|[A-ZÀ-Ý]|\d+[A-Z][A-Za-z]*[a-z]\w*"
-_NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|d['’](?:{_TOKEN})|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
+_NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN})| (?:d['’](?:{_TOKEN})|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
 # Where a name can start: a capital or a digit opening a word. Checked first, it spares the
 # patterns that open with a name from trying every position of the text (so do the letter
 # look-aheads before the other patterns' first word).

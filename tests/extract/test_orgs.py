@@ -97,6 +97,12 @@ def _names(text: str, res: Resources) -> set[str]:
         ("Selon le ministère, Orvane Analytics a été retenue pour un lot.", "Orvane Analytics"),
         ("um projeto-piloto em parceria com a operadora Xo, que cedeu as câmeras", "Xo"),
         ("La instalación estuvo a cargo de la firma Lumbra Tecnologías.", "Lumbra Tecnologías"),
+        ("Le groupe réalisera le chantier avec son partenaire local Kavrane.", "Kavrane"),
+        ("Las cámaras instaladas por Vigicorp cubren el centro.", "Vigicorp"),
+        ("Les travaux seront exécutés par Batimex dès juillet.", "Batimex"),
+        ("As câmeras fornecidas pela Olhar Seguro já funcionam.", "Olhar Seguro"),
+        ("La obra la ejecuta junto a su socio local Ardentia.", "Ardentia"),
+        ("A montagem ficou com a sua parceira Luzeira desde 2019.", "Luzeira"),
     ],
 )  # fmt: skip
 def test_role_grammar_in_four_languages_finds_suppliers(text: str, name: str, res: Resources) -> None:
@@ -232,3 +238,56 @@ def test_described_names_found_from_their_noun_match_a_scan_of_every_position(te
         expected = [m.span("org") for m in pattern.pattern.finditer(text, begin, stop)]
         assert list(pattern.spans(text, begin, stop)) == expected
     assert list(pattern.spans(text, 0, len(text)))  # each sentence names a described firm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each offer must include the Bid Security. A bid security of 2% of the price is required.",
+        "Five Analytics tools were compared; the five tools all flagged the same faces.",
+    ],
+)
+def test_a_title_case_phrase_of_the_documents_own_words_is_not_a_firm(text: str, res: Resources) -> None:
+    assert _names(text, res) == set()
+
+
+def test_a_firm_named_by_its_descriptive_form_alone_stays_a_firm(res: Resources) -> None:
+    text = "The tender papers name Korvel Security. The security of the site is weak."
+    assert "Korvel Security" in _names(text, res)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cameras are the work of Huawei, which signed the contract with the Harbour Development Board.",
+        "Huawei opened a lab. The company reached an agreement with the Delta Innovation Park last week.",
+        "En 2021, Huawei a signé un accord avec Verdane Logistique pour la ville.",
+    ],
+)
+def test_the_other_party_of_a_contract_a_firm_signed_is_its_buyer(text: str, res: Resources) -> None:
+    assert not {name for _, _, name, _, kind in _found_in_tagged(text, res) if kind == "unknown"}
+
+
+def test_the_other_party_of_a_contract_an_authority_signed_is_its_supplier(res: Resources) -> None:
+    text = "In 2022 the Port Authority signed a contract with Velmora Systems for the cameras."
+    assert "Velmora Systems" in _names(text, res)
+
+
+def _found_in_tagged(text: str, res: Resources) -> list[tuple[int, int, str, bool, str]]:
+    """Unknown suppliers with the registry's names of the text marked, as the tagger passes them."""
+    names_at = bytearray(len(text))
+    for m in tag(text, res):
+        if m.kind == ORG and m.org_kind != "unknown":
+            names_at[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return unknown_suppliers(text, 0, len(text), names_at, res)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The cameras were installed by Brightwave, of Mombasa, last year.", "Brightwave"),
+        ("A montagem ficou com a sua parceira Luzeira, de Campinas.", "Luzeira"),
+    ],
+)
+def test_a_comma_and_a_preposition_end_the_name_before_its_town(text: str, name: str, res: Resources) -> None:
+    assert name in _names(text, res)

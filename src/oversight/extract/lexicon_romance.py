@@ -228,7 +228,8 @@ SUPPLIER_PREPS = (
     r"|réalisée|operado|operada|exploité|exploitée|construit|construite|construido|construida|construído"
     r"|construída|mis en œuvre|mise en œuvre|implementado|implementada|implantado|implantada|ejecutado"
     r"|ejecutada|executado|executada|realizado|realizada|remporté|remportée|ganado|ganada|vencido|vencida"
-    r")(?: [\w,]+){0,3}? (?:por|pela|pelo|par)"
+    r"|exécuté|exécutée"
+    r")s?(?: [\w,]+){0,3}? (?:por|pela|pelo|par)"  # participles agree: "cámaras instaladas por"
     r"|(?:contrato|contrat|acuerdo|accord|convenio|convênio) (?:con|com|avec)"
     r"|(?:en alianza|en asociación|en partenariat|em parceria|en colaboración|en collaboration|em colaboração)"
     r" (?:con|avec|com)"
@@ -244,6 +245,9 @@ SUPPLIER_PREPS = (
     r"|entreprise|groupe|opérateur|companhia|grupo|fabricante|fabricant|multinacional|multinationale|start-?up"
     r"|consorcio|consórcio|consortium|proveedora|fornecedora|fournisseur|prestataire|estatal|équipementier"
     r"|intégrateur|constructeur)"
+    # "avec son partenaire local X", "su socio X", "a sua parceira X": the role nouns of "its partner X"
+    r"|(?:[Ss]on|[Ss]es|[Ll]eur|[Ll]eurs|[Ss]u|[Ss]us|[Ss]eu|[Ss]ua|[Ss]eus|[Ss]uas|[Ll]e|[Ee]l|[Oo]|[Aa]) "
+    r"(?:partenaire|socio|socia|parceir[oa]|sous-traitant|subcontratista|subcontratad[oa]|subcontratante)s?"
 )
 # "la firme avait déjà installé", "la empresa china": the supplier the text last named.
 ANAPHORA = (

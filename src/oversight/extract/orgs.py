@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # A word of a name: capitalised ("Acme", "ICx", "S.A"), an initial ("Arnaldo C. Castro"), or a
 # digit-led brand with a lower-case letter ("3DiVi", "4Paradigm"; not "5G").
 _TOKEN = r"[A-ZÀ-Ý][\w&'’.+-]*[\w+]|[A-Z]\.(?= [A-Z])|[A-ZÀ-Ý]|\d+[A-Z][A-Za-z]*[a-z]\w*"
-_NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN}|d['’](?:{_TOKEN})|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
+_NAME = rf"(?:{_TOKEN})(?:,? (?:{_TOKEN})| (?:d['’](?:{_TOKEN})|&|of|de|del|da|do|des|du|la|for)){{0,6}}"
 # Where a name can start: a capital or a digit opening a word. Checked first, it spares the
 # patterns that open with a name from trying every position of the text (so do the letter
 # look-aheads before the other patterns' first word).
@@ -147,6 +147,24 @@ def _in_word(char: str) -> bool:
 
 
 _DESCRIBED_NAME = _AroundNoun(rf"(?=[a-zA-Z])\b{_DESCRIBED}(?P<org>{_NAME})", _COMPANY_NOUN)
+# The role grammar around a name the tagger found by other means (the registry's names):
+# "seront exécutés par les entreprises chinoises Huawei", "Huawei installed".
+_AGENT_BEFORE_RE = re.compile(
+    rf"\b(?:{lexicon.SUPPLIER_PREPS}),? (?:the |a |an )?(?:{_DESCRIBED}|{_BETWEEN})\Z"
+)
+_VERB_AFTER_RE = re.compile(rf"(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
+
+
+def named_in_role(text: str, start: int, end: int) -> bool:
+    """True when the text presents the name at ``start:end`` as a supplier by its role grammar:
+    after a role verb or preposition ("supplied by", "confiée à", "contract with") or before a
+    role verb ("installed", "a remporté")."""
+    return (
+        _AGENT_BEFORE_RE.search(text, max(0, start - 120), start) is not None
+        or _VERB_AFTER_RE.match(text, end) is not None
+    )
+
+
 # A legal form ends the name, unless another capitalised word follows it without a full stop
 # ("TTY S.A. El contrato" ends at "S.A.").
 _LEGAL_FORM = _NameBefore(rf" (?:{lexicon.LEGAL_FORMS})(?!\w)(?:(?<=\.)|(?! [A-Z]))", anchor_in_name=True)
@@ -571,6 +589,8 @@ def unknown_suppliers(
                 _INDEFINITE_BEFORE_RE.search(text, max(0, start - 4), start) or _whole_line(text, start, end)
             ):
                 continue  # "used a Predictive Crime Defence System", a heading: a thing, not a firm
+            if weak and _common_words(text, name):
+                continue  # "the Bid Security", "Three AI": words the document also writes as words
             judged.add(span)  # what follows does not depend on the pattern
             if _QUALIFIES_NOUN_RE.match(text, end) or _OTHER_ROLE_AFTER_RE.match(text, end):
                 continue  # "delivered by a Silicon Valley company", "X Ltd as consultant"
@@ -580,6 +600,8 @@ def unknown_suppliers(
                 continue  # "China Road and Bridge Corporation", "24 Data Networks"; "ministro X"
             if _PRODUCT_BEFORE_RE.search(text, max(0, start - 40), start):
                 continue  # "the software Gotham supplied by": a product
+            if _signed_by_a_firm(text, start, names_at):
+                continue  # "Honeywell, which signed the contract with the X": X is the buyer
             if _NOT_SUPPLIER_KIND_BEFORE_RE.search(text, max(0, start - 40), start):
                 continue  # "the Cambodian rights group Licadho", "research firm IPVM"
             if _POSSESSIVE_INSIDE_RE.search(name):
@@ -631,6 +653,33 @@ def _inside_longer_name(text: str, start: int, names_at: bytearray, places_at: b
     return True
 
 
+# "signed the contract with the", "a signé un accord avec l'", "firmó un convenio con la": the
+# name after it is the other party of the contract.
+_SIGNED_WITH_BEFORE_RE = re.compile(
+    r"\b(?:signed|reached|concluded|inked|sealed|firmó|firmaron|suscribió|celebró|a signé|ont signé|signe"
+    r"|assinou|assinaram|celebrou)\b[^.;:]{0,50}?\b(?:contracts?|deals?|agreements?|contratos?|acuerdos?"
+    r"|convenios?|contrats?|accords?|conventions?|acordos?|convênios?) (?:with|con|avec|com) "
+    r"(?:the |la |el |le |l['’]|o |a )?$"
+)
+_ANAPHOR_SUBJECT_RE = re.compile(lexicon.ANAPHORA)
+
+
+def _signed_by_a_firm(text: str, start: int, names_at: bytearray) -> bool:
+    """True when the name at ``start`` is the other party of a contract that a firm signed:
+    the signer, in the same sentence before the verb, is a known organisation or "the
+    company", not a public body ("Honeywell, which signed the contract with the X"; "the
+    company reached an agreement with the X"). Where an authority signs, the other party is
+    its supplier ("the Authority signed a contract with X")."""
+    signed = _SIGNED_WITH_BEFORE_RE.search(text, max(0, start - 90), start)
+    if signed is None:
+        return False
+    opening = max(text.rfind(". ", 0, signed.start()), text.rfind("\n", 0, signed.start()), start - 300) + 1
+    subject = text[opening : signed.start()]
+    if {w.lower().strip(",.()") for w in subject.split()} & lexicon.AGENCY_WORDS:
+        return False
+    return names_at.find(1, opening, signed.start()) != -1 or _ANAPHOR_SUBJECT_RE.search(subject) is not None
+
+
 # Titles and offices of people: a candidate the document writes after one is a person
 # ("inaugurada pelo ministro do Interior, Manuel Homem"), not a firm.
 _PERSON_TITLES = (
@@ -671,6 +720,16 @@ def _person_in_document(text: str, name: str) -> bool:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+def _common_words(text: str, name: str) -> bool:
+    """True when every word of ``name`` before its last (the descriptive form: "Security",
+    "AI") is one the document also writes in lower case: a phrase in title case ("Bid
+    Security" in a tender's form list, "Three AI surveillance tools"), not a firm's name."""
+    words = name.split(" ")[:-1]
+    return bool(words) and all(
+        re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None for word in words
+    )
 
 
 def _written_as_name(text: str, word: str) -> bool:

@@ -53,21 +53,3 @@ def test_no_supplier_is_lent_where_the_text_withholds_it(res: Resources) -> None
 )
 def test_supplier_withheld(sentence: str, withheld: bool) -> None:
     assert supplier_withheld(sentence) is withheld
-
-
-ROLE_TEXT = (
-    "The network for the police of Senegal was designed by Huawei.\n\n"
-    "The loan took three years to negotiate. Officials then chose the sites.\n\n"
-    "Years later, the first surveillance cameras were installed in Dakar in 2017."
-)
-
-
-def test_a_supplier_named_in_its_role_is_lent_without_a_status_cue(res: Resources) -> None:
-    found = {(c.country, c.vendor) for c in _candidates(ROLE_TEXT, res)}
-    assert ("SEN", "Huawei") in found
-
-
-def test_a_firm_named_outside_a_supplier_role_is_not_lent(res: Resources) -> None:
-    text = ROLE_TEXT.replace("was designed by Huawei", "was discussed at a Huawei forum")
-    found = {(c.country, c.vendor) for c in _candidates(text, res)}
-    assert ("SEN", "Huawei") not in found

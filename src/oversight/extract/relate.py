@@ -35,7 +35,6 @@ from oversight.extract.bind import attached, bind, clauses, separate
 from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
 from oversight.extract.lexicon import POLICE_WORDS_RE, SECURITY_WORDS_RE, SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
 from oversight.extract.notclaims import asked_about, not_claim
-from oversight.extract.orgs import named_in_role
 from oversight.extract.places import not_deployment_place
 from oversight.extract.segment import is_headline
 from oversight.extract.status import sentence_status, status_by_technology
@@ -314,12 +313,9 @@ def relate(
             last_vendor = suppliers[-1]
         prev_suppliers = suppliers
         if not blocked:
-            # A supplier the sentence presents in its role ("carried out by X", "confiée à X")
-            # reports an event too, when the sentence is about one country: with several, the
-            # role may be another country's ("Uganda runs ..., and Tanzania's card was made by X").
-            in_role = len(set(countries)) <= 1 and any(named_in_role(text, m.start, m.end) for m in suppliers)
-            event = own_status is not None or in_role
-            note_suppliers(doc_suppliers, suppliers, countries or [context_country or ""], event)
+            note_suppliers(
+                doc_suppliers, suppliers, countries or [context_country or ""], own_status is not None
+            )
     out = lend_vendors(out, doc_suppliers)
     # A claim whose sentence names no city takes the city of its country that the text names,
     # when it names only one.

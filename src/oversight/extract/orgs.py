@@ -147,22 +147,6 @@ def _in_word(char: str) -> bool:
 
 
 _DESCRIBED_NAME = _AroundNoun(rf"(?=[a-zA-Z])\b{_DESCRIBED}(?P<org>{_NAME})", _COMPANY_NOUN)
-# The role grammar around a name the tagger found by other means (the registry's names):
-# "seront exécutés par les entreprises chinoises Huawei", "Huawei installed".
-_AGENT_BEFORE_RE = re.compile(
-    rf"\b(?:{lexicon.SUPPLIER_PREPS}),? (?:the |a |an )?(?:{_DESCRIBED}|{_BETWEEN})\Z"
-)
-_VERB_AFTER_RE = re.compile(rf"(?:,[^,]{{1,60}},)? (?:{lexicon.SUPPLIER_VERBS})\b")
-
-
-def named_in_role(text: str, start: int, end: int) -> bool:
-    """True when the text presents the name at ``start:end`` as a supplier by its role grammar:
-    after a role verb or preposition ("supplied by", "confiée à", "contract with") or before a
-    role verb ("installed", "a remporté")."""
-    return (
-        _AGENT_BEFORE_RE.search(text, max(0, start - 120), start) is not None
-        or _VERB_AFTER_RE.match(text, end) is not None
-    )
 
 
 # A legal form ends the name, unless another capitalised word follows it without a full stop

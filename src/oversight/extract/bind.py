@@ -79,7 +79,7 @@ _VENDOR_THEN_TECH_RE = re.compile(
     r"|(?:['’]s)? (?:supplied|supplies|installed|installs|built|builds|provided|provides|delivered|delivers"
     r"|suministró|instaló|construyó|proveyó|entregó|a fourni|a installé|a construit|fournit|installe"
     r"|forneceu|instalou|construiu|entregou)"
-    r"(?: (?:the|a|an|its|their|el|la|los|las|un|una|sus|su|le|les|des|un|une|ses|os|as|o|um|uma|seus|suas))?"
+    r"(?: (?:the|a|an|its|their|el|la|los|las|un|una|sus|su|le|les|des|une|ses|os|as|o|um|uma|seus|suas))?"
     r"(?: [\w,.-]+){0,2} ",
     re.IGNORECASE,
 )

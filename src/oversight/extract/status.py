@@ -49,7 +49,7 @@ def _requested(text: str, cue: Mention) -> bool:
 # "no fue suspendido", "n'a pas été annulé": the system goes on.
 _NEGATION_BEFORE_RE = re.compile(
     r"\b(?:not|never|n't|não|nunca|jamais|pas|no)"
-    r"(?:\s+(?:been|be|yet|ha|han|he|foi|foram|fue|fueron|a|ont|été|sido|être|se|o|a|lo|la|le)){0,2}\s*$",
+    r"(?:\s+(?:been|be|yet|ha|han|he|foi|foram|fue|fueron|a|ont|été|sido|être|se|o|lo|la|le)){0,2}\s*$",
     re.IGNORECASE,
 )
 
@@ -148,7 +148,7 @@ def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[
 # service"). Not cues of their own ("impedir" also prevents crimes): they only turn the event a
 # sentence already reports into a cancellation.
 _STOPPED_RE = re.compile(
-    r"\b(?:imped(?:iu|iram|ir|e|em|ido|ida)|impid(?:ió|ieron|e|en|iendo)|impedido|impedida"
+    r"\b(?:imped(?:iu|iram|ir|e|em|ido|ida)|impid(?:ió|ieron|e|en|iendo)"
     r"|suspend(?:er|e|em|en|an|ió|ieron|eu|eram|re|ait|aient)"
     r"|empêch(?:é|ée|és|ées|ait|aient|er|e|ent)|vet(?:ó|ou|aron|aram|ado|ada|é|ée))\b",
     re.IGNORECASE,

@@ -55,7 +55,11 @@ def build_automaton(res: Resources) -> ahocorasick.Automaton:
     entries: dict[str, list[tuple]] = {}
 
     def add(surface: str, entry: tuple) -> None:
-        entries.setdefault(fold_key(surface), []).append(entry)
+        # Cue lists overlap (an English block and a Romance one, two expansions of one group):
+        # one entry per key, or a cue would be found twice at every match.
+        bucket = entries.setdefault(fold_key(surface), [])
+        if entry not in bucket:
+            bucket.append(entry)
 
     for tech, cues in lexicon.TECHNOLOGY_CUES.items():
         for cue in cues:

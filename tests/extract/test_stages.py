@@ -224,6 +224,14 @@ def test_a_headline_is_a_short_line_of_its_own_without_a_full_stop(text: str, he
     assert is_headline(text, start, end) is headline
 
 
+def test_a_sentence_keeps_its_own_year_when_the_one_beside_tells_the_status(res: Resources) -> None:
+    text = (
+        "Kenya's interior ministry signed an agreement with Safaricom in 2014. "
+        "The Safaricom network in Nairobi has 1,800 cameras, most of them from 2015."
+    )
+    assert [(c["status"], c["year"]) for c in _claims(text, res)] == [("contracted", 2015)]
+
+
 @pytest.mark.parametrize(
     ("text", "technology", "year"),
     [

@@ -268,13 +268,13 @@ def relate(
             if status_sentence is not sentence:
                 for c in found:
                     c.status_lent = True
-                # The year is that of the event that gives the status.
-                # Failing that, the sentence's own year stays.
+                # A year of the sentence's own dates its own event ("delivered in 2015", beside
+                # "Huawei has built ..."); failing that, the year of the event that lent the status.
                 years = [m for m in status_sentence if m.kind == YEAR]
                 if years:
                     year = min(years, key=lambda m: abs(m.start - status.start)).value
                     for c in found:
-                        c.year = year
+                        c.year = c.year or year
             near = [
                 m
                 for j in (i - 1, i + 1)

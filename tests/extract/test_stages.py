@@ -232,6 +232,14 @@ def test_a_sentence_keeps_its_own_year_when_the_one_beside_tells_the_status(res:
     assert [(c["status"], c["year"]) for c in _claims(text, res)] == [("contracted", 2015)]
 
 
+def test_a_year_after_the_articles_own_is_no_event_year(res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    text = "Ahead of the 2022 election, the police of Nairobi have installed 1,800 cameras."
+    scored = scored_document_claims(Document("t", text, published="2019-08-26"), res)
+    assert [(c["status"], c["year"]) for c, _ in scored] == [("operational", None)]
+
+
 @pytest.mark.parametrize(
     ("text", "technology", "year"),
     [

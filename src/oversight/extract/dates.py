@@ -1,6 +1,7 @@
 # ruff: noqa: E501 - pattern tables are data
 """Relative dates: the year of "yesterday", "this autumn", "in April", "last year" is the year of
-the article's own date (GUIDELINES.md §7), shifted for "last year" and "next year".
+the article's own date (GUIDELINES.md §7), shifted for "last year". "Next year" dates a plan's
+target, never an event the article reports: it is no year.
 
 ``relative_years(text, published, start, end)`` finds such expressions between ``start`` and
 ``end`` and returns ``(start, end, year)`` for each. A month followed by a year ("April 2019")
@@ -18,17 +19,20 @@ _MONTHS = (
     "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
     "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
 )
-_DAYS = (
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    "|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
-    "|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    "|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
-)
+_DAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAYS_ES = "lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+_DAYS_FR = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_DAYS_PT = "segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo"
+_DAYS = f"{_DAYS_EN}|{_DAYS_ES}|{_DAYS_FR}|{_DAYS_PT}"
 _SAME_YEAR = re.compile(
     rf"\b(?:yesterday|today|this (?:week|month|year|morning|spring|summer|autumn|fall|winter)"
     rf"|(?:earlier|later) this (?:week|month|year)|last (?:week|month)"
     rf"|(?:on|last|this|since|from|in|by|early|late|mid-|end of) (?:{_DAYS})\b"
     rf"|(?:in|since|on|from|by|until|early|late|mid-|end of|this|last) (?:\d{{1,2}} )?(?:{_MONTHS})(?!,? (?:\d{{1,2}},? )?\d{{4}})(?:,? \d{{1,2}}(?!,? \d{{4}}))?"
+    # A weekday names a day of the article's week: "este martes", "jeudi 22 août", "nesta
+    # terça-feira". Spanish and Portuguese need the article ("Santo Domingo" is a city).
+    rf"|(?:el|este|desde el|hasta el|el pasado) (?:{_DAYS_ES})|(?:{_DAYS_FR})"
+    rf"|(?:na|no|nesta|neste|desde|desde a|desde o|até|na última|no último) (?:{_DAYS_PT})"
     rf"|ayer|hoy|este año|esta semana|este mes|la semana pasada|el mes pasado|(?:en|desde|el) (?:\d{{1,2}} de )?(?:{_MONTHS})(?! de \d{{4}})(?! \d{{4}})"
     rf"|hier|aujourd'hui|cette année|cette semaine|ce mois-ci|la semaine dernière|le mois dernier|(?:en|depuis|le) (?:\d{{1,2}} )?(?:{_MONTHS})(?! \d{{4}})"
     rf"|ontem|hoje|este ano|esta semana|este mês|na semana passada|no mês passado|(?:em|desde) (?:\d{{1,2}} de )?(?:{_MONTHS})(?! de \d{{4}})(?! \d{{4}})"
@@ -36,7 +40,6 @@ _SAME_YEAR = re.compile(
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:last year|el año pasado|l'année dernière|l'an dernier|no ano passado|o ano passado)\b", re.IGNORECASE)
-_NEXT_YEAR = re.compile(r"\b(?:next year|el próximo año|el año próximo|l'année prochaine|l'an prochain|no próximo ano|o próximo ano)\b", re.IGNORECASE)
 
 
 def published_year(published: str | None) -> int | None:
@@ -50,6 +53,6 @@ def relative_years(text: str, published: str | None, start: int, end: int) -> li
     if year is None:
         return []
     found = []
-    for pattern, shift in ((_SAME_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
+    for pattern, shift in ((_SAME_YEAR, 0), (_LAST_YEAR, -1)):
         found += [(m.start(), m.end(), year + shift) for m in pattern.finditer(text, start, end)]
     return found

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from oversight.extract import lexicon
-from oversight.extract.dates import relative_years
+from oversight.extract.dates import published_year, relative_years
 from oversight.extract.gazetteer import COUNTRY_KINDS, Place
 from oversight.extract.lexicon import whole_words
 from oversight.extract.orgs import unknown_suppliers
@@ -95,6 +95,7 @@ def build_automaton(res: Resources) -> ahocorasick.Automaton:
 # The year's digits come first and the characters before them are checked behind the match:
 # a pattern that opens with what it matches lets the regex engine skip ahead to the digits,
 # where one that opens with a look-behind is tried at every position of the text.
+_YEAR_MAX = 2039  # the last year _YEAR_RE reads
 _YEAR_RE = re.compile(r"(?:19[89]|20[0-3])\d(?<![\d.$€£]\d{4})(?<!\d,\d{4})(?!\d|,\d)")
 _MONEY_RE = re.compile(
     r"(?:US\$|\$|€|£|¥|USD|EUR|KES|Ksh\.?|Sh\.?|RMB|CNY|PKR|Rs\.?|N)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|mn|trillion))?"
@@ -197,13 +198,18 @@ def tag(
         if spans is not None and any(stem in low for stem in lexicon.SIMILAR_SYSTEM_STEMS)
         else []
     )
+    # A year after the article's own is a target ("cameras in every city by 2030", "before the
+    # 2027 election"), never the date of an event the article reports (GUIDELINES.md §7).
+    latest = published_year(published) or _YEAR_MAX
     for start, end in _focus(spans, [m.start for m in entities if m.kind == TECH] + pointers, len(text)):
         found.extend(
             Mention(ORG, s, e, name, weak=weak, org_kind=kind)
             for s, e, name, weak, kind in unknown_suppliers(text, start, end, names_at, res, places_at)
         )
         found.extend(
-            Mention(YEAR, m.start(), m.end(), int(m.group())) for m in _YEAR_RE.finditer(text, start, end)
+            Mention(YEAR, m.start(), m.end(), int(m.group()))
+            for m in _YEAR_RE.finditer(text, start, end)
+            if int(m.group()) <= latest
         )
         found.extend(Mention(YEAR, s, e, year) for s, e, year in relative_years(text, published, start, end))
         found.extend(

@@ -241,6 +241,38 @@ def test_a_year_after_the_articles_own_is_no_event_year(res: Resources) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The city council of Nairobi, Kenya, will install 500 CCTV cameras.", 2021),
+        (
+            "Huawei installed face recognition cameras in Belgrade, Serbia, in 2019. "
+            "The interior ministry denies that face recognition is used.",
+            2021,
+        ),
+        # a denial the text dates keeps its year
+        (
+            "Huawei installed face recognition cameras in Belgrade, Serbia, in 2019. "
+            "In 2020 the interior ministry denied that face recognition was used.",
+            2020,
+        ),
+    ],
+)
+def test_an_undated_plan_or_denial_is_of_the_articles_year(text: str, year: int, res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    scored = scored_document_claims(Document("t", text, published="2021-06-30"), res)
+    assert scored and {c["year"] for c, _ in scored} == {year}
+
+
+def test_the_articles_year_is_not_a_year_the_text_states(res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    text = "The city council of Nairobi, Kenya, will install 500 CCTV cameras."
+    scored = scored_document_claims(Document("t", text, published="2021-06-30"), res)
+    assert [(c["year"], values["has_year"]) for c, values in scored] == [(2021, 0.0)]
+
+
+@pytest.mark.parametrize(
     ("text", "technology", "year"),
     [
         (

@@ -50,7 +50,7 @@ def extract_document(doc: Document, resources: Resources) -> list[dict[str, Any]
 def _candidates(doc: Document, resources: Resources) -> list[Candidate]:
     spans = segment(doc.text)
     mentions = tag(doc.text, resources, spans, doc.published)
-    return relate(doc.text, spans, mentions, resources)
+    return relate(doc.text, spans, mentions, resources, doc.published)
 
 
 def _extract_kept(doc: Document, resources: Resources) -> list[dict[str, Any]]:

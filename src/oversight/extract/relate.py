@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from oversight.extract.bind import attached, bind, clauses, separate
+from oversight.extract.dates import published_year
 from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
 from oversight.extract.lexicon import POLICE_WORDS_RE, SECURITY_WORDS_RE, SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
 from oversight.extract.notclaims import asked_about, not_claim
@@ -42,6 +43,10 @@ from oversight.extract.tag import ANAPHOR, HEDGE, NEGATIVE, ORG, PLACE, TECH, YE
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
+
+
+# Events of the article's own day when the text gives them no year.
+_NEWS_STATUSES = ("planned", "denied")
 
 
 @dataclass
@@ -64,6 +69,9 @@ class Candidate:
     supplier_withheld: bool = False  # the text says the supplier is not named: none is lent
     headline: bool = False
     status_lent: bool = False  # the status comes from the sentence before or after
+    # The article's year, for a plan or a denial that the text does not date: the claim's year,
+    # though not a year the text states (the scorer's ``has_year`` reads ``year`` only).
+    article_year: int | None = None
 
 
 def _sentence_index(spans: list[tuple[int, int]], mentions: list[Mention]) -> list[list[Mention]]:
@@ -148,7 +156,11 @@ def _similar_system(
 
 
 def relate(
-    text: str, spans: list[tuple[int, int]], mentions: list[Mention], res: Resources
+    text: str,
+    spans: list[tuple[int, int]],
+    mentions: list[Mention],
+    res: Resources,
+    published: str | None = None,
 ) -> list[Candidate]:
     by_sentence = [
         _police_data(s, text, span) for s, span in zip(_sentence_index(spans, mentions), spans, strict=True)
@@ -191,6 +203,7 @@ def relate(
     votes = Counter({iso3: n for iso3, n in votes.items() if iso3 not in doc_homes})
     doc_country = votes.most_common(1)[0][0] if votes else None
 
+    article_year = published_year(published)
     out: list[Candidate] = []
     last_vendor: Mention | None = None
     context_country: str | None = None
@@ -275,6 +288,12 @@ def relate(
                     year = min(years, key=lambda m: abs(m.start - status.start)).value
                     for c in found:
                         c.year = c.year or year
+            # An announced plan or a denial is news: undated, it is of the article's own date
+            # ("the city will install 500 cameras", "the ministry says face recognition is not
+            # used"), never of an older event told beside it.
+            for c in found:
+                if c.year is None and c.status in _NEWS_STATUSES:
+                    c.article_year = article_year
             near = [
                 m
                 for j in (i - 1, i + 1)
@@ -305,6 +324,7 @@ def relate(
                 c.status, c.status_lent = own_status.value, False
                 years = [m.value for m in sentence if m.kind == YEAR]
                 c.year = years[0] if years else c.year
+                c.article_year = None if years else article_year
         prev_blocked = blocked
         countries = [p.value.iso3 for p in places[i] if p.value.iso3 not in doc_homes]
         if countries and not blocked:

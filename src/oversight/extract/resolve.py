@@ -133,7 +133,7 @@ def _status_and_year(members: list[Candidate]) -> tuple[str | None, int | None]:
 
 
 def _earliest(candidates: Iterable[Candidate]) -> int | None:
-    return min((c.year for c in candidates if c.year), default=None)
+    return min((year for c in candidates if (year := c.article_year or c.year)), default=None)
 
 
 def _first(values: list[Any]) -> Any:

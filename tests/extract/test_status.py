@@ -167,3 +167,34 @@ def test_a_system_put_out_to_tender_is_planned(vendor: str | None, sentence: str
     from oversight.extract.status import tender_open
 
     assert tender_open("operational", vendor, [sentence]) == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events", "status"),
+    [
+        (
+            "The agreement provides for 900 cameras and a command centre in Lusaka.",
+            ["operational"],
+            "contracted",
+        ),
+        (
+            "Le contrat prévoit l'installation de 600 caméras à Douala.",
+            ["operational", "contracted", "planned"],
+            "contracted",
+        ),
+        (
+            "O edital previa a instalação de 200 câmeras em Maringá.",
+            ["operational", "cancelled"],
+            "cancelled",
+        ),
+        # an installation the text reports as done stays operational
+        ("The city installed 900 cameras in Lusaka in 2019.", ["operational", "contracted"], "operational"),
+    ],
+)
+def test_what_an_agreement_provides_for_is_not_yet_running(
+    sentence: str, events: list[str], status: str
+) -> None:
+    from oversight.extract.status import agreed_content
+
+    assert agreed_content("operational", [sentence], events) == status
+    assert agreed_content("planned", [sentence], events) == "planned"

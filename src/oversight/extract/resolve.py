@@ -13,13 +13,17 @@ from typing import TYPE_CHECKING, Any
 from oversight.extract.relate import Candidate
 from oversight.extract.resources import EXTRACTOR_VERSION, name_key
 from oversight.extract.scorer import DocumentShape, default_scorer, features
-from oversight.extract.status import supplier_chosen, tender_open, trial_reported
+from oversight.extract.status import (
+    DOCUMENT_STATUS_ORDER,
+    agreed_content,
+    supplier_chosen,
+    tender_open,
+    trial_reported,
+)
 
 if TYPE_CHECKING:
     from oversight.extract.resources import Resources
 
-# When one document reports several states of the same deployment, the final one counts.
-DOCUMENT_STATUS_ORDER = ("denied", "cancelled", "operational", "pilot", "contracted", "planned")
 
 
 def resolve(doc_id: str, text: str, candidates: list[Candidate], res: Resources) -> list[dict[str, Any]]:
@@ -114,6 +118,7 @@ def _meaning(status: str | None, vendor: str | None, members: list[Candidate], t
         ]
 
     status = tender_open(status, vendor, sentences("planned"))
+    status = agreed_content(status, sentences("operational"), [c.status for c in members])
     status_sentences = sentences(status)
     status = supplier_chosen(status, vendor, sentences())
     return trial_reported(status, status_sentences)

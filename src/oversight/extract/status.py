@@ -30,6 +30,8 @@ _MOU_RE = re.compile(
 
 
 _ENDINGS = ("denied", "cancelled")
+# When one document reports several states of the same deployment, the final one counts.
+DOCUMENT_STATUS_ORDER = ("denied", "cancelled", "operational", "pilot", "contracted", "planned")
 # Verbs that ask for something rather than report it, just before a cancellation cue.
 _REQUEST_RE = re.compile(
     r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|demand(?:s|ed|ing)?"
@@ -131,6 +133,29 @@ def tender_open(status: str | None, vendor: str | None, planned_sentences: Itera
     if status == "operational" and vendor is None and any(_TENDER_RE.search(s) for s in planned_sentences):
         return "planned"
     return status
+
+
+# What a contract, a tender or a project "provides for" is its content, not an installation:
+# "the Project provides for 12,000 cameras", "le contrat prévoit l'installation de 1 500 caméras",
+# "el contrato prevé la instalación", "o edital previa a montagem de um centro".
+_PROVIDES_RE = re.compile(
+    r"\b(?:provides? for|provided for|prévo(?:it|ient|yait|yaient)|prev(?:é|én|eía|eían|ê|eem|ia|iam))\b",
+    re.IGNORECASE,
+)
+
+
+def agreed_content(
+    status: str | None, running_sentences: Iterable[str], events: Iterable[str | None]
+) -> str | None:
+    """A deployment whose every sentence tells it as what an agreement or a tender provides
+    for is not reported running: the claim takes the latest of its other ``events`` (the
+    statuses of all its sentences, those lent by a neighbour too), else ``contracted``. Like
+    ``trial_reported``, this reads what the event means after the scorer has weighed it."""
+    running = list(running_sentences)
+    if status != "operational" or not running or not all(_PROVIDES_RE.search(s) for s in running):
+        return status
+    others = [event for event in events if event and event != "operational"]
+    return min(others, key=DOCUMENT_STATUS_ORDER.index) if others else "contracted"
 
 
 def supplier_chosen(status: str | None, vendor: str | None, sentences: Iterable[str]) -> str | None:

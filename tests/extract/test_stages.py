@@ -418,3 +418,22 @@ def test_a_data_platform_of_the_police_is_smart_policing(text: str, technology: 
 )
 def test_face_recognition_cameras_are_one_facial_recognition_cue(text: str, res: Resources) -> None:
     assert {m.value for m in tag(text, res) if m.kind == TECH} == {"facial_recognition"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2021 police in Lima have used software matching faces in images taken from street cameras.",
+        "In 2022 the police of Lima bought face recognition software that runs on a network of 400 cameras.",
+        "En Lima la policía utiliza reconocimiento facial sobre imágenes de las cámaras de seguridad.",
+        "In 2020 the police of Lima installed face recognition on the existing CCTV cameras.",
+        "En 2020 la policía de Lima instaló reconocimiento facial en las cámaras existentes.",
+    ],
+)
+def test_cameras_named_as_the_input_of_another_system_give_no_camera_claim(text: str, res: Resources) -> None:
+    assert {c["technology"] for c in _claims(text, res)} == {"facial_recognition"}
+
+
+def test_cameras_installed_beside_face_recognition_keep_their_claim(res: Resources) -> None:
+    text = "In 2020 the police of Lima installed 400 cameras with face recognition."
+    assert {c["technology"] for c in _claims(text, res)} == {"facial_recognition", "video_surveillance"}

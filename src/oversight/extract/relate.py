@@ -109,6 +109,37 @@ def _suppliers(sentence: list[Mention], text: str) -> list[Mention]:
     ]
 
 
+# Cameras named as the source of what another system works on (GUIDELINES.md §1, §4: software on
+# existing cameras gets only its own claim): "images taken from security cameras", "a live
+# stream from cameras", "the software runs on a network of 80 cameras", "un fotograma de una
+# cámara de seguridad", "opera sobre cámaras del centro", "faces captured on the cameras".
+_CAMERA_INPUT_BEFORE_RE = re.compile(
+    r"(?:\b(?:images?|footage|feeds?|streams?|photos?|photographs|pictures|stills|frames?|recordings"
+    r"|im[aá]gen(?:es)?|imagens|fotogramas?|grabaciones|grava[cç][oõ]es|flux|enregistrements)"
+    r"(?: (?:taken|captured|recorded|drawn|pulled|obtained|tomadas?|captadas?|capturadas?|obtenidas?"
+    r"|obtidas?|prises|capt[ée]es|enregistr[ée]es))?"
+    r" (?:from|by|on|of|de|desde|por|das|dos|del|des|du|pelas|pelos)"
+    r"|\b(?:runs?|running|operates?|works?|opera|funciona|fonctionne|op[èe]re|roda)"
+    r" (?:on|over|sobre|sur|em|en)"
+    r"|\b(?:captured|recorded|filmed|captadas?|grabadas?|gravadas?|capt[ée]es|film[ée]es)"
+    r" (?:on|by|with|por|par|pelas|pelos|con|com)"
+    r")(?: [\w'’-]+){0,4} $",
+    re.IGNORECASE,
+)
+# Romance puts the adjective after the noun: "las cámaras existentes", "les caméras existantes".
+_EXISTING_AFTER_RE = re.compile(
+    r" (?:[\w-]+ ){0,2}(?:existentes?|existantes?|j[aá] instaladas)\b", re.IGNORECASE
+)
+
+
+def _camera_as_input(text: str, cue: Mention, sentence: list[Mention]) -> bool:
+    """Whether a camera cue names the existing input of another technology of its sentence,
+    not a deployment of cameras of its own."""
+    if "existing" in text[max(0, cue.start - 25) : cue.start] or _EXISTING_AFTER_RE.match(text, cue.end):
+        return True
+    return bool(_CAMERA_INPUT_BEFORE_RE.search(text, max(0, cue.start - 60), cue.start))
+
+
 def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> dict[str, Mention]:
     strong = {m.value for m in sentence if m.kind == TECH and not m.weak}
     techs: dict[str, Mention] = {}
@@ -117,8 +148,8 @@ def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> 
             continue
         if m.weak and m.value == "safe_city" and not SECURITY_WORDS_RE.search(text, span[0], span[1]):
             continue  # "smart city solutions" for parking and lighting
-        if m.value == "video_surveillance" and "existing" in text[max(0, m.start - 25) : m.start]:
-            continue  # "uses the station's existing cameras": the input of another system
+        if m.value == "video_surveillance" and _camera_as_input(text, m, sentence):
+            continue
         if m.weak and strong and m.value not in strong:
             continue
         techs[m.value] = m

@@ -437,3 +437,27 @@ def test_cameras_named_as_the_input_of_another_system_give_no_camera_claim(text:
 def test_cameras_installed_beside_face_recognition_keep_their_claim(res: Resources) -> None:
     text = "In 2020 the police of Lima installed 400 cameras with face recognition."
     assert {c["technology"] for c in _claims(text, res)} == {"facial_recognition", "video_surveillance"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police of Oslo bought a data analysis platform from Acme Analytics Ltd in 2021.",
+        "In 2021 the police of Oslo rolled out a new analysis platform supplied by Acme Analytics Ltd.",
+        "The police of Oslo has used police data analysis software from Acme Analytics Ltd since 2021.",
+    ],
+)
+def test_an_analysis_platform_of_the_police_is_smart_policing(text: str, res: Resources) -> None:
+    assert "smart_policing" in {c["technology"] for c in _claims(text, res)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ministerio compró una plataforma de análisis de datos para cruzar registros.",
+        "Le ministère a acheté un logiciel d'analyse de données.",
+        "O ministério contratou uma ferramenta de análise de dados.",
+    ],
+)
+def test_romance_data_analysis_platforms_are_named(text: str, res: Resources) -> None:
+    assert "big_data_platform" in {m.value for m in tag(text, res) if m.kind == TECH}

@@ -105,7 +105,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         ijop
         gunshot detection
         police {information|data|records|intelligence} {platform|system|systems|database|analysis}
-        police data-analysis
+        police data{-| }analysis
         {predicts|predict|predicting} where {crime|crimes}
         crime records
         pre-crime
@@ -177,6 +177,8 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         citizen {scoring|score|scores}
         {integrated|centralised|centralized|unified} {database|databases|data platform}
         {data integration|data analytics|intelligence} platform
+        {data{ |-}analysis|data{ |-}analytics} {platform|platforms|software|tool|tools|system|systems}
+        analysis platform{|s}
         national data {centre|center}
         {national identity|identity|national id|digital identity|digital id} {database|databases|register|registry|management system|system|platform}
         {smart|biometric} {id cards|identity cards|national id cards}

@@ -142,6 +142,7 @@ TECHNOLOGY: dict[str, str] = {
         registro {nacional|único} de {población|personas|identificación}
         {cruce|cruzamiento|interconexión|fusión} de {datos|bases de datos}
         {plataforma|plataformas} de {datos|macrodatos|integración de datos}
+        {plataforma|plataformas|software|herramienta|herramientas|sistema|sistemas} de análisis de datos
         {megadatos|macrodatos|crédito social|lago de datos|carnet de la patria|cédula de identidad}
         {base de datos del|bases de datos del|cruzar datos}
         {base|bases} de données {nationale|nationales|centralisée|centralisées|de la population|unique|unifiée|biométrique}
@@ -149,12 +150,14 @@ TECHNOLOGY: dict[str, str] = {
         {croisement|interconnexion|fusion} {des données|de données|des fichiers|de fichiers}
         {croiser les données|mégadonnées|crédit social}
         {plateforme|plateformes} de données
+        {plateforme|plateformes|logiciel|logiciels|outil|outils|système|systèmes} d{'|’}analyse de données
         {base|bases} de dados {nacional|nacionais|centralizada|centralizadas|unificada|da população|biométrica}
         {banco|bancos} de dados {nacional|nacionais|centralizado|centralizados|unificado|da população}
         {cadastro|registro} {nacional|único} {de pessoas|da população|de identificação|de cidadãos}
         {cruzamento|interconexão|integração|fusão} de {dados|bases de dados|informações}
         {cruzar informações|cruzar dados|macrodados|lago de dados}
         {plataforma|plataformas} de dados
+        {plataforma|plataformas|software|ferramenta|ferramentas|sistema|sistemas} de análise de dados
         {tarjetas inteligentes|cartes à puce|cartões inteligentes}
     """,
 }

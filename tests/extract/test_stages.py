@@ -428,6 +428,7 @@ def test_face_recognition_cameras_are_one_facial_recognition_cue(text: str, res:
         "En Lima la policía utiliza reconocimiento facial sobre imágenes de las cámaras de seguridad.",
         "In 2020 the police of Lima installed face recognition on the existing CCTV cameras.",
         "En 2020 la policía de Lima instaló reconocimiento facial en las cámaras existentes.",
+        "En Lima, el reconocimiento facial de la policía opera desde 2019 sobre cámaras de seguridad.",
     ],
 )
 def test_cameras_named_as_the_input_of_another_system_give_no_camera_claim(text: str, res: Resources) -> None:
@@ -461,3 +462,11 @@ def test_an_analysis_platform_of_the_police_is_smart_policing(text: str, res: Re
 )
 def test_romance_data_analysis_platforms_are_named(text: str, res: Resources) -> None:
     assert "big_data_platform" in {m.value for m in tag(text, res) if m.kind == TECH}
+
+
+def test_readers_named_as_the_input_of_a_police_platform_give_no_camera_claim(res: Resources) -> None:
+    text = (
+        "In 2021 the police of Oslo rolled out an analysis platform supplied by Acme Analytics Ltd "
+        "that links records from licence plate readers."
+    )
+    assert {c["technology"] for c in _claims(text, res)} == {"smart_policing"}

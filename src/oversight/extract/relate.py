@@ -111,18 +111,21 @@ def _suppliers(sentence: list[Mention], text: str) -> list[Mention]:
 
 # Cameras named as the source of what another system works on (GUIDELINES.md §1, §4: software on
 # existing cameras gets only its own claim): "images taken from security cameras", "a live
-# stream from cameras", "the software runs on a network of 80 cameras", "un fotograma de una
-# cámara de seguridad", "opera sobre cámaras del centro", "faces captured on the cameras".
+# stream from cameras", "data from the ANPR cameras", "the software runs on a network of 80
+# cameras", "opera desde 2019 sobre cámaras del centro", "faces captured on the cameras", "a
+# platform that accesses cameras and records".
 _CAMERA_INPUT_BEFORE_RE = re.compile(
     r"(?:\b(?:images?|footage|feeds?|streams?|photos?|photographs|pictures|stills|frames?|recordings"
-    r"|im[aá]gen(?:es)?|imagens|fotogramas?|grabaciones|grava[cç][oõ]es|flux|enregistrements)"
+    r"|data|records|alerts|im[aá]gen(?:es)?|imagens|fotogramas?|grabaciones|grava[cç][oõ]es|flux"
+    r"|enregistrements|datos|dados|donn[ée]es|registros|alertas|alertes)"
     r"(?: (?:taken|captured|recorded|drawn|pulled|obtained|tomadas?|captadas?|capturadas?|obtenidas?"
     r"|obtidas?|prises|capt[ée]es|enregistr[ée]es))?"
     r" (?:from|by|on|of|de|desde|por|das|dos|del|des|du|pelas|pelos)"
-    r"|\b(?:runs?|running|operates?|works?|opera|funciona|fonctionne|op[èe]re|roda)"
+    r"|\b(?:runs?|running|operates?|works?|opera|funciona|fonctionne|op[èe]re|roda)(?: [\w-]+){0,4}"
     r" (?:on|over|sobre|sur|em|en)"
     r"|\b(?:captured|recorded|filmed|captadas?|grabadas?|gravadas?|capt[ée]es|film[ée]es)"
     r" (?:on|by|with|por|par|pelas|pelos|con|com)"
+    r"|\b(?:access(?:es|ed|ing)?|acessa[mr]?|accede[nr]?|acc[èe]de(?:nt|r)?)"
     r")(?: [\w'’-]+){0,4} $",
     re.IGNORECASE,
 )
@@ -132,9 +135,9 @@ _EXISTING_AFTER_RE = re.compile(
 )
 
 
-def _camera_as_input(text: str, cue: Mention, sentence: list[Mention]) -> bool:
-    """Whether a camera cue names the existing input of another technology of its sentence,
-    not a deployment of cameras of its own."""
+def _camera_as_input(text: str, cue: Mention) -> bool:
+    """Whether a camera cue names the existing input of another system rather than a deployment
+    of cameras of its own."""
     if "existing" in text[max(0, cue.start - 25) : cue.start] or _EXISTING_AFTER_RE.match(text, cue.end):
         return True
     return bool(_CAMERA_INPUT_BEFORE_RE.search(text, max(0, cue.start - 60), cue.start))
@@ -148,7 +151,7 @@ def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> 
             continue
         if m.weak and m.value == "safe_city" and not SECURITY_WORDS_RE.search(text, span[0], span[1]):
             continue  # "smart city solutions" for parking and lighting
-        if m.value == "video_surveillance" and _camera_as_input(text, m, sentence):
+        if m.value == "video_surveillance" and _camera_as_input(text, m):
             continue
         if m.weak and strong and m.value not in strong:
             continue

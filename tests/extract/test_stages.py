@@ -470,3 +470,17 @@ def test_readers_named_as_the_input_of_a_police_platform_give_no_camera_claim(re
         "that links records from licence plate readers."
     )
     assert {c["technology"] for c in _claims(text, res)} == {"smart_policing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La fiscalía compró un sistema biométrico facial, palmar y dactilar.",
+        "La puerta realiza una comprobación biométrica facial o dactilar.",
+        "Le guichet procède à une vérification biométrique faciale.",
+        "A polícia contratou um sistema multibiométrico facial e digital.",
+    ],
+)
+def test_romance_facial_after_a_shared_biometric_adjective_is_both_kinds(text: str, res: Resources) -> None:
+    kinds = {m.value for m in tag(text, res) if m.kind == TECH}
+    assert kinds >= {"facial_recognition", "biometric_identification"}

@@ -74,6 +74,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         biometric {id|identity|identification|registration|enrolment|enrollment|voter|passport|passports|cards|data|database|system|systems|kits|scanners|verification|border}
         biometrics
         biometric
+        multibiometric{|s}
     """),
     "safe_city": _cues("""
         safe{ |-}cit{y|ies}

@@ -85,6 +85,7 @@ TECHNOLOGY: dict[str, str] = {
         reconnaissance {de l{'|’}iris|vocale|de la voix}
         {carte d{'|’}identité biométrique|passeport biométrique|passeports biométriques}
         {biometria|biométrico|biométricos|biométrica|biométricas}
+        {multibiométrico|multibiométricos|multibiométrica|multibiométricas|multibiometría|multibiometria|multibiométrique|multibiométriques}
         {impressões|impressão} digita{is|l}
         reconhecimento {de íris|da íris|de voz|de digitais}
         {banco|bancos} de {perfis genéticos|dna|dados genéticos}

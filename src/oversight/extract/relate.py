@@ -143,6 +143,28 @@ def _camera_as_input(text: str, cue: Mention) -> bool:
     return bool(_CAMERA_INPUT_BEFORE_RE.search(text, max(0, cue.start - 60), cue.start))
 
 
+# A technology named as the trade of a firm describes the supplier, not a deployment: "the French
+# biometrics company Idemia", "camera makers Hikvision and Dahua", "spyware vendors", "la
+# empresa de videovigilancia", "le spécialiste de la reconnaissance faciale".
+_TRADE_AFTER_RE = re.compile(
+    r"(?:['’]s)?[ -](?:company|companies|firms?|makers?|vendors?|providers?|specialists?|suppliers?"
+    r"|start-?ups?|developers?|giants?|manufacturers?|brands?)\b",
+    re.IGNORECASE,
+)
+_TRADE_BEFORE_RE = re.compile(
+    r"\b(?:empresas?|compañías?|companhias?|firmas?|fabricantes?|proveedor(?:a|es)?|fornecedor(?:a|es)?"
+    r"|entreprises?|soci[ée]t[ée]s?|fabricants?|sp[ée]cialistes?|gigantes?|g[ée]ants?)"
+    r" (?:de|do|da|del|des|du|dos|das|en|em)(?: la| el| los| las| le| les| os| as| o| a)?(?: l['’])? ?$",
+    re.IGNORECASE,
+)
+
+
+def _describes_supplier(text: str, cue: Mention) -> bool:
+    """Whether a technology cue is the trade in a description of a firm."""
+    before = _TRADE_BEFORE_RE.search(text, max(0, cue.start - 40), cue.start)
+    return bool(before or _TRADE_AFTER_RE.match(text, cue.end))
+
+
 def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> dict[str, Mention]:
     strong = {m.value for m in sentence if m.kind == TECH and not m.weak}
     techs: dict[str, Mention] = {}
@@ -152,6 +174,8 @@ def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> 
         if m.weak and m.value == "safe_city" and not SECURITY_WORDS_RE.search(text, span[0], span[1]):
             continue  # "smart city solutions" for parking and lighting
         if m.value == "video_surveillance" and _camera_as_input(text, m):
+            continue
+        if _describes_supplier(text, m):
             continue
         if m.weak and strong and m.value not in strong:
             continue

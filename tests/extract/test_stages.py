@@ -360,6 +360,14 @@ def test_face_recognition_sharing_its_noun_with_another_kind_is_recognised(text:
         ("The agency renewed its intelligence analysis software.", "smart_policing"),
         ("The ministry is building a data lake of citizens' records.", "big_data_platform"),
         ("The force added surveillance drones to its fleet.", "video_surveillance"),
+        ("The new system reads vehicle licence plates at every junction.", "video_surveillance"),
+        ("The software picks out faces and licence plates in real time.", "video_surveillance"),
+        ("The council bought an LPR system and body cams for its wardens.", "video_surveillance"),
+        ("Officers now fly drones with thermal cameras over the border.", "video_surveillance"),
+        ("La intendencia compró drones policiales para el verano.", "video_surveillance"),
+        ("El proyecto de televigilancia móvil opera desde 2018.", "video_surveillance"),
+        ("Os novos postes leem placas de veículos.", "video_surveillance"),
+        ("Le logiciel doit lire les plaques des véhicules.", "video_surveillance"),
         # Spanish, French and Portuguese: each language's own words for each technology.
         ("La alcaldía usa analítica facial para identificar rostros en el metro.", "facial_recognition"),
         ("Le logiciel doit reconnaître les visages des passants.", "facial_recognition"),
@@ -492,3 +500,8 @@ def test_romance_facial_after_a_shared_biometric_adjective_is_both_kinds(text: s
 def test_a_technology_deployed_by_a_firm_described_by_its_trade_stays(res: Resources) -> None:
     text = "In 2021 the biometrics company Acme Vision Ltd installed fingerprint scanners in Lima."
     assert ("PER", "Acme Vision", "biometric_identification") in _keys(text, res)
+
+
+def test_romance_plate_readers_are_named(res: Resources) -> None:
+    kinds = {m.value for m in tag("Se instalaron lectoras de matrículas.", res) if m.kind == TECH}
+    assert "video_surveillance" in kinds

@@ -133,13 +133,18 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {cameras|camera network|camera networks|camera system}
         video {surveillance|analytics|monitoring|management system|wall}
         {licen{c|s}e|number}{ |-}plate {recognition|readers|reader|cameras|recognition cameras}
-        {anpr|alpr}
         automatic number{ |-}plate
         {licen{c|s}e|number}{ |-}plate reading
         video {management software|management platform|management systems}
         {surveillance|police|camera} drone{|s}
         body{ |-}{worn |}camera{|s}
         bodycams
+        body{ |-}cam{|s}
+        {anpr|alpr|lpr} {|cameras|readers|system|systems}
+        plate{ |-}{readers|reader|reading|recognition|capture}
+        {read|reads|reading|scan|scans|scanning|identify|identifies|identifying|recognise|recognises|recognising|recognize|recognizes|recognizing|capture|captures|capturing|check|checks|checking} {|number |licence |license |vehicle |vehicle licence |vehicle license |vehicle number |car }plates
+        {faces|face} and {|vehicle |car }{licence|license|number} plates
+        drone{|s} {with|carrying|fitted with|equipped with} {|thermal |high-definition |hd |night-vision }cameras
         sharp eyes
         skynet
     """),

@@ -37,7 +37,9 @@ TECHNOLOGY: dict[str, str] = {
         circuito cerrado de {televisión|cámaras|video|vídeo}
         {lectura|lectores|lector|reconocimiento} {de|automática de} {placas|matrículas|patentes}
         {videoanalítica|analítica de video|analítica de vídeo|análisis de video|análisis de vídeo}
-        {drones|dron} {de vigilancia|con cámaras}
+        {drones|dron} {de vigilancia|con cámaras|con cámara|policiales|policial|para vigilancia|para vigilar|para monitorear}
+        {televigilancia|lectoras de placas|lectoras de matrículas|lectora de placas|lectora de matrículas}
+        {leer|lee|leen|leyendo|reconocer|reconoce|reconocen|identificar|identifica|identificación de|reconocimiento de} placas
         {vidéosurveillance|vidéoprotection|vidéo protection|vidéo surveillance|télésurveillance|vidéoverbalisation}
         {caméras|caméra} {de surveillance|de vidéoprotection|de vidéosurveillance|intelligente|intelligentes|thermique|thermiques|piéton|piétons|mobile|mobiles|nomade|nomades}
         {caméras|réseau de caméras}
@@ -47,6 +49,8 @@ TECHNOLOGY: dict[str, str] = {
         {vidéo intelligente|vidéosurveillance algorithmique|vidéo algorithmique|analyse vidéo|vidéo analyse}
         {centre|centres} de supervision {urbain|urbaine|urbains}
         {drones|drone} de surveillance
+        {drones|drone} {policiers|policier|équipés de caméras|équipé de caméras|avec caméras}
+        {lire|lit|lisent|reconnaître|reconnaît|identifier|identifie} les plaques
         {videovigilância|videomonitoramento|videomonitorização|câmeras|câmaras}
         {câmera|câmara} {de segurança|de vigilância|de videomonitoramento|corporal|térmica}
         {câmeras|câmaras} {de segurança|de vigilância|corporais|térmicas}
@@ -55,7 +59,9 @@ TECHNOLOGY: dict[str, str] = {
         {leitura|leitores|leitor|reconhecimento} {de|automática de|automático de} placas
         cerco eletrônico
         {videoanálise|análise de vídeo|videoanalítica}
-        {drones|drone} {de vigilância|com câmeras}
+        {drones|drone} {de vigilância|com câmeras|com câmera|policiais|policial|para vigilância|para monitoramento}
+        {televigilância|leitura de matrículas|leitores de matrículas}
+        {ler|lê|leem|lendo|reconhecer|reconhece|reconhecem|identificar|identifica|identificação de} placas
     """,
     "safe_city": """
         {centro|centros} de {comando|mando} {|y control|, control}

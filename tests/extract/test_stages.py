@@ -169,6 +169,9 @@ def test_financiers_are_not_vendors(res: Resources) -> None:
         "The Ghana Police Service declined to say whether face recognition is used in Accra.",
         "The council of Valencia, Spain, launched smart city parking sensors in 2021.",
         "El ayuntamiento de Valencia, España, lanzó en 2021 una ciudad inteligente para el alumbrado.",
+        # A technology named only as the trade of a firm.
+        "In 2021 Lima police signed a contract for radios with the biometrics company Acme Vision Ltd.",
+        "En 2021 la policía de Lima compró radios a la empresa de videovigilancia Acme Vision SA.",
     ],
 )
 def test_negative_contexts_yield_nothing(text: str, res: Resources) -> None:
@@ -405,6 +408,14 @@ def test_face_recognition_sharing_its_noun_with_another_kind_is_recognised(text:
         ("The agency renewed its intelligence analysis software.", "smart_policing"),
         ("The ministry is building a data lake of citizens' records.", "big_data_platform"),
         ("The force added surveillance drones to its fleet.", "video_surveillance"),
+        ("The new system reads vehicle licence plates at every junction.", "video_surveillance"),
+        ("The software picks out faces and licence plates in real time.", "video_surveillance"),
+        ("The council bought an LPR system and body cams for its wardens.", "video_surveillance"),
+        ("Officers now fly drones with thermal cameras over the border.", "video_surveillance"),
+        ("La intendencia compró drones policiales para el verano.", "video_surveillance"),
+        ("El proyecto de televigilancia móvil opera desde 2018.", "video_surveillance"),
+        ("Os novos postes leem placas de veículos.", "video_surveillance"),
+        ("Le logiciel doit lire les plaques des véhicules.", "video_surveillance"),
         # Spanish, French and Portuguese: each language's own words for each technology.
         ("La alcaldía usa analítica facial para identificar rostros en el metro.", "facial_recognition"),
         ("Le logiciel doit reconnaître les visages des passants.", "facial_recognition"),
@@ -466,3 +477,79 @@ def test_a_data_platform_of_the_police_is_smart_policing(text: str, technology: 
 )
 def test_face_recognition_cameras_are_one_facial_recognition_cue(text: str, res: Resources) -> None:
     assert {m.value for m in tag(text, res) if m.kind == TECH} == {"facial_recognition"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2021 police in Lima have used software matching faces in images taken from street cameras.",
+        "In 2022 the police of Lima bought face recognition software that runs on a network of 400 cameras.",
+        "En Lima la policía utiliza reconocimiento facial sobre imágenes de las cámaras de seguridad.",
+        "In 2020 the police of Lima installed face recognition on the existing CCTV cameras.",
+        "En 2020 la policía de Lima instaló reconocimiento facial en las cámaras existentes.",
+        "En Lima, el reconocimiento facial de la policía opera desde 2019 sobre cámaras de seguridad.",
+    ],
+)
+def test_cameras_named_as_the_input_of_another_system_give_no_camera_claim(text: str, res: Resources) -> None:
+    assert {c["technology"] for c in _claims(text, res)} == {"facial_recognition"}
+
+
+def test_cameras_installed_beside_face_recognition_keep_their_claim(res: Resources) -> None:
+    text = "In 2020 the police of Lima installed 400 cameras with face recognition."
+    assert {c["technology"] for c in _claims(text, res)} == {"facial_recognition", "video_surveillance"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police of Oslo bought a data analysis platform from Acme Analytics Ltd in 2021.",
+        "In 2021 the police of Oslo rolled out a new analysis platform supplied by Acme Analytics Ltd.",
+        "The police of Oslo has used police data analysis software from Acme Analytics Ltd since 2021.",
+    ],
+)
+def test_an_analysis_platform_of_the_police_is_smart_policing(text: str, res: Resources) -> None:
+    assert "smart_policing" in {c["technology"] for c in _claims(text, res)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El ministerio compró una plataforma de análisis de datos para cruzar registros.",
+        "Le ministère a acheté un logiciel d'analyse de données.",
+        "O ministério contratou uma ferramenta de análise de dados.",
+    ],
+)
+def test_romance_data_analysis_platforms_are_named(text: str, res: Resources) -> None:
+    assert "big_data_platform" in {m.value for m in tag(text, res) if m.kind == TECH}
+
+
+def test_readers_named_as_the_input_of_a_police_platform_give_no_camera_claim(res: Resources) -> None:
+    text = (
+        "In 2021 the police of Oslo rolled out an analysis platform supplied by Acme Analytics Ltd "
+        "that links records from licence plate readers."
+    )
+    assert {c["technology"] for c in _claims(text, res)} == {"smart_policing"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La fiscalía compró un sistema biométrico facial, palmar y dactilar.",
+        "La puerta realiza una comprobación biométrica facial o dactilar.",
+        "Le guichet procède à une vérification biométrique faciale.",
+        "A polícia contratou um sistema multibiométrico facial e digital.",
+    ],
+)
+def test_romance_facial_after_a_shared_biometric_adjective_is_both_kinds(text: str, res: Resources) -> None:
+    kinds = {m.value for m in tag(text, res) if m.kind == TECH}
+    assert kinds >= {"facial_recognition", "biometric_identification"}
+
+
+def test_a_technology_deployed_by_a_firm_described_by_its_trade_stays(res: Resources) -> None:
+    text = "In 2021 the biometrics company Acme Vision Ltd installed fingerprint scanners in Lima."
+    assert ("PER", "Acme Vision", "biometric_identification") in _keys(text, res)
+
+
+def test_romance_plate_readers_are_named(res: Resources) -> None:
+    kinds = {m.value for m in tag("Se instalaron lectoras de matrículas.", res) if m.kind == TECH}
+    assert "video_surveillance" in kinds

@@ -74,6 +74,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         biometric {id|identity|identification|registration|enrolment|enrollment|voter|passport|passports|cards|data|database|system|systems|kits|scanners|verification|border}
         biometrics
         biometric
+        multibiometric{|s}
     """),
     "safe_city": _cues("""
         safe{ |-}cit{y|ies}
@@ -105,7 +106,7 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         ijop
         gunshot detection
         police {information|data|records|intelligence} {platform|system|systems|database|analysis}
-        police data-analysis
+        police data{-| }analysis
         {predicts|predict|predicting} where {crime|crimes}
         crime records
         pre-crime
@@ -132,13 +133,18 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         {cameras|camera network|camera networks|camera system}
         video {surveillance|analytics|monitoring|management system|wall}
         {licen{c|s}e|number}{ |-}plate {recognition|readers|reader|cameras|recognition cameras}
-        {anpr|alpr}
         automatic number{ |-}plate
         {licen{c|s}e|number}{ |-}plate reading
         video {management software|management platform|management systems}
         {surveillance|police|camera} drone{|s}
         body{ |-}{worn |}camera{|s}
         bodycams
+        body{ |-}cam{|s}
+        {anpr|alpr|lpr} {|cameras|readers|system|systems}
+        plate{ |-}{readers|reader|reading|recognition|capture}
+        {read|reads|reading|scan|scans|scanning|identify|identifies|identifying|recognise|recognises|recognising|recognize|recognizes|recognizing|capture|captures|capturing|check|checks|checking} {|number |licence |license |vehicle |vehicle licence |vehicle license |vehicle number |car }plates
+        {faces|face} and {|vehicle |car }{licence|license|number} plates
+        drone{|s} {with|carrying|fitted with|equipped with} {|thermal |high-definition |hd |night-vision }cameras
         sharp eyes
         skynet
     """),
@@ -177,6 +183,8 @@ TECHNOLOGY_CUES: dict[str, list[str]] = {
         citizen {scoring|score|scores}
         {integrated|centralised|centralized|unified} {database|databases|data platform}
         {data integration|data analytics|intelligence} platform
+        {data{ |-}analysis|data{ |-}analytics} {platform|platforms|software|tool|tools|system|systems}
+        analysis platform{|s}
         national data {centre|center}
         {national identity|identity|national id|digital identity|digital id} {database|databases|register|registry|management system|system|platform}
         {smart|biometric} {id cards|identity cards|national id cards}

@@ -37,7 +37,9 @@ TECHNOLOGY: dict[str, str] = {
         circuito cerrado de {televisión|cámaras|video|vídeo}
         {lectura|lectores|lector|reconocimiento} {de|automática de} {placas|matrículas|patentes}
         {videoanalítica|analítica de video|analítica de vídeo|análisis de video|análisis de vídeo}
-        {drones|dron} {de vigilancia|con cámaras}
+        {drones|dron} {de vigilancia|con cámaras|con cámara|policiales|policial|para vigilancia|para vigilar|para monitorear}
+        {televigilancia|lectoras de placas|lectoras de matrículas|lectora de placas|lectora de matrículas}
+        {leer|lee|leen|leyendo|reconocer|reconoce|reconocen|identificar|identifica|identificación de|reconocimiento de} placas
         {vidéosurveillance|vidéoprotection|vidéo protection|vidéo surveillance|télésurveillance|vidéoverbalisation}
         {caméras|caméra} {de surveillance|de vidéoprotection|de vidéosurveillance|intelligente|intelligentes|thermique|thermiques|piéton|piétons|mobile|mobiles|nomade|nomades}
         {caméras|réseau de caméras}
@@ -47,6 +49,8 @@ TECHNOLOGY: dict[str, str] = {
         {vidéo intelligente|vidéosurveillance algorithmique|vidéo algorithmique|analyse vidéo|vidéo analyse}
         {centre|centres} de supervision {urbain|urbaine|urbains}
         {drones|drone} de surveillance
+        {drones|drone} {policiers|policier|équipés de caméras|équipé de caméras|avec caméras}
+        {lire|lit|lisent|reconnaître|reconnaît|identifier|identifie} les plaques
         {videovigilância|videomonitoramento|videomonitorização|câmeras|câmaras}
         {câmera|câmara} {de segurança|de vigilância|de videomonitoramento|corporal|térmica}
         {câmeras|câmaras} {de segurança|de vigilância|corporais|térmicas}
@@ -55,7 +59,9 @@ TECHNOLOGY: dict[str, str] = {
         {leitura|leitores|leitor|reconhecimento} {de|automática de|automático de} placas
         cerco eletrônico
         {videoanálise|análise de vídeo|videoanalítica}
-        {drones|drone} {de vigilância|com câmeras}
+        {drones|drone} {de vigilância|com câmeras|com câmera|policiais|policial|para vigilância|para monitoramento}
+        {televigilância|leitura de matrículas|leitores de matrículas}
+        {ler|lê|leem|lendo|reconhecer|reconhece|reconhecem|identificar|identifica|identificação de} placas
     """,
     "safe_city": """
         {centro|centros} de {comando|mando} {|y control|, control}
@@ -85,6 +91,7 @@ TECHNOLOGY: dict[str, str] = {
         reconnaissance {de l{'|’}iris|vocale|de la voix}
         {carte d{'|’}identité biométrique|passeport biométrique|passeports biométriques}
         {biometria|biométrico|biométricos|biométrica|biométricas}
+        {multibiométrico|multibiométricos|multibiométrica|multibiométricas|multibiometría|multibiometria|multibiométrique|multibiométriques}
         {impressões|impressão} digita{is|l}
         reconhecimento {de íris|da íris|de voz|de digitais}
         {banco|bancos} de {perfis genéticos|dna|dados genéticos}
@@ -142,6 +149,7 @@ TECHNOLOGY: dict[str, str] = {
         registro {nacional|único} de {población|personas|identificación}
         {cruce|cruzamiento|interconexión|fusión} de {datos|bases de datos}
         {plataforma|plataformas} de {datos|macrodatos|integración de datos}
+        {plataforma|plataformas|software|herramienta|herramientas|sistema|sistemas} de análisis de datos
         {megadatos|macrodatos|crédito social|lago de datos|carnet de la patria|cédula de identidad}
         {base de datos del|bases de datos del|cruzar datos}
         {base|bases} de données {nationale|nationales|centralisée|centralisées|de la population|unique|unifiée|biométrique}
@@ -149,12 +157,14 @@ TECHNOLOGY: dict[str, str] = {
         {croisement|interconnexion|fusion} {des données|de données|des fichiers|de fichiers}
         {croiser les données|mégadonnées|crédit social}
         {plateforme|plateformes} de données
+        {plateforme|plateformes|logiciel|logiciels|outil|outils|système|systèmes} d{'|’}analyse de données
         {base|bases} de dados {nacional|nacionais|centralizada|centralizadas|unificada|da população|biométrica}
         {banco|bancos} de dados {nacional|nacionais|centralizado|centralizados|unificado|da população}
         {cadastro|registro} {nacional|único} {de pessoas|da população|de identificação|de cidadãos}
         {cruzamento|interconexão|integração|fusão} de {dados|bases de dados|informações}
         {cruzar informações|cruzar dados|macrodados|lago de dados}
         {plataforma|plataformas} de dados
+        {plataforma|plataformas|software|ferramenta|ferramentas|sistema|sistemas} de análise de dados
         {tarjetas inteligentes|cartes à puce|cartões inteligentes}
     """,
 }

@@ -117,6 +117,62 @@ def _suppliers(sentence: list[Mention], text: str) -> list[Mention]:
     ]
 
 
+# Cameras named as the source of what another system works on (GUIDELINES.md §1, §4: software on
+# existing cameras gets only its own claim): "images taken from security cameras", "a live
+# stream from cameras", "data from the ANPR cameras", "the software runs on a network of 80
+# cameras", "opera desde 2019 sobre cámaras del centro", "faces captured on the cameras", "a
+# platform that accesses cameras and records".
+_CAMERA_INPUT_BEFORE_RE = re.compile(
+    r"(?:\b(?:images?|footage|feeds?|streams?|photos?|photographs|pictures|stills|frames?|recordings"
+    r"|data|records|alerts|im[aá]gen(?:es)?|imagens|fotogramas?|grabaciones|grava[cç][oõ]es|flux"
+    r"|enregistrements|datos|dados|donn[ée]es|registros|alertas|alertes)"
+    r"(?: (?:taken|captured|recorded|drawn|pulled|obtained|tomadas?|captadas?|capturadas?|obtenidas?"
+    r"|obtidas?|prises|capt[ée]es|enregistr[ée]es))?"
+    r" (?:from|by|on|of|de|desde|por|das|dos|del|des|du|pelas|pelos)"
+    r"|\b(?:runs?|running|operates?|works?|opera|funciona|fonctionne|op[èe]re|roda)(?: [\w-]+){0,4}"
+    r" (?:on|over|sobre|sur|em|en)"
+    r"|\b(?:captured|recorded|filmed|captadas?|grabadas?|gravadas?|capt[ée]es|film[ée]es)"
+    r" (?:on|by|with|por|par|pelas|pelos|con|com)"
+    r"|\b(?:access(?:es|ed|ing)?|acessa[mr]?|accede[nr]?|acc[èe]de(?:nt|r)?)"
+    r")(?: [\w'’-]+){0,4} $",
+    re.IGNORECASE,
+)
+# Romance puts the adjective after the noun: "las cámaras existentes", "les caméras existantes".
+_EXISTING_AFTER_RE = re.compile(
+    r" (?:[\w-]+ ){0,2}(?:existentes?|existantes?|j[aá] instaladas)\b", re.IGNORECASE
+)
+
+
+def _camera_as_input(text: str, cue: Mention) -> bool:
+    """Whether a camera cue names the existing input of another system rather than a deployment
+    of cameras of its own."""
+    if "existing" in text[max(0, cue.start - 25) : cue.start] or _EXISTING_AFTER_RE.match(text, cue.end):
+        return True
+    return bool(_CAMERA_INPUT_BEFORE_RE.search(text, max(0, cue.start - 60), cue.start))
+
+
+# A technology named as the trade of a firm describes the supplier, not a deployment: "the French
+# biometrics company Idemia", "camera makers Hikvision and Dahua", "spyware vendors", "la
+# empresa de videovigilancia", "le spécialiste de la reconnaissance faciale".
+_TRADE_AFTER_RE = re.compile(
+    r"(?:['’]s)?[ -](?:company|companies|firms?|makers?|vendors?|providers?|specialists?|suppliers?"
+    r"|start-?ups?|developers?|giants?|manufacturers?|brands?)\b",
+    re.IGNORECASE,
+)
+_TRADE_BEFORE_RE = re.compile(
+    r"\b(?:empresas?|compañías?|companhias?|firmas?|fabricantes?|proveedor(?:a|es)?|fornecedor(?:a|es)?"
+    r"|entreprises?|soci[ée]t[ée]s?|fabricants?|sp[ée]cialistes?|gigantes?|g[ée]ants?)"
+    r" (?:de|do|da|del|des|du|dos|das|en|em)(?: la| el| los| las| le| les| os| as| o| a)?(?: l['’])? ?$",
+    re.IGNORECASE,
+)
+
+
+def _describes_supplier(text: str, cue: Mention) -> bool:
+    """Whether a technology cue is the trade in a description of a firm."""
+    before = _TRADE_BEFORE_RE.search(text, max(0, cue.start - 40), cue.start)
+    return bool(before or _TRADE_AFTER_RE.match(text, cue.end))
+
+
 def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> dict[str, Mention]:
     strong = {m.value for m in sentence if m.kind == TECH and not m.weak}
     techs: dict[str, Mention] = {}
@@ -125,8 +181,10 @@ def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> 
             continue
         if m.weak and m.value == "safe_city" and not SECURITY_WORDS_RE.search(text, span[0], span[1]):
             continue  # "smart city solutions" for parking and lighting
-        if m.value == "video_surveillance" and "existing" in text[max(0, m.start - 25) : m.start]:
-            continue  # "uses the station's existing cameras": the input of another system
+        if m.value == "video_surveillance" and _camera_as_input(text, m):
+            continue
+        if _describes_supplier(text, m):
+            continue
         if m.weak and strong and m.value not in strong:
             continue
         techs[m.value] = m

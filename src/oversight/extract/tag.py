@@ -105,6 +105,9 @@ _ANAPHOR_RE = re.compile(lexicon.ANAPHORA)
 _SHARED_RECOGNITION_RE = re.compile(
     r"\b(?:face|facial)(?P<face_end>)(?:,| and| or|/) ?(?:[\w-]+ ){0,2}recognition\b"
 )
+# Romance puts "facial" after the adjective it shares with other kinds: "sistema biométrico facial,
+# palmar y dactilar", "comprobación biométrica facial o dactilar", "biométrie ... faciale".
+_BIOMETRIC_FACIAL_RE = re.compile(r"\b(?:multi ?)?biom[ée]tri(?:c[oa]s?|ques?) (?P<face>faciale?s?)\b")
 _SIMILAR_SYSTEM_LOW_RE = re.compile(lexicon.SIMILAR_SYSTEM)  # on lower-cased text: faster
 
 
@@ -177,6 +180,12 @@ def tag(
         entities += [
             Mention(TECH, m.start(), m.start("face_end"), "facial_recognition")
             for m in _SHARED_RECOGNITION_RE.finditer(low)
+        ]
+    if "biom" in low:
+        # The face recognition of "biométrico facial", beside the biometric cue it follows.
+        entities += [
+            Mention(TECH, m.start("face"), m.end("face"), "facial_recognition")
+            for m in _BIOMETRIC_FACIAL_RE.finditer(low)
         ]
     entities = settle_places(text, _longest(entities), res.gazetteer, place_names)
     # A city in capitals places the story but names no city: "ABUJA —" is not "Abuja".

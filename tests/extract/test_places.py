@@ -26,6 +26,11 @@ def _verdicts(text: str, res: Resources) -> dict[str, bool]:
         ("Police in Quito use face recognition, as in China.", "China"),
         ("Chinese vendors have won contracts across Latin America, starting in Quito.", "America"),
         ("La vigilancia avanza en América Latina, empezando por Quito.", "Latina"),
+        ("Lima hosts fairs where vendors from Germany, Korea and Japan sell face recognition.", "Korea"),
+        ("Quito bought cameras from a firm registered in Panama.", "Panama"),
+        ("Un consultant basé à Dakar juge le projet de caméras de Bamako trop cher.", "Dakar"),
+        ("Las cámaras donadas por Japón vigilan el centro de La Paz.", "Japón"),
+        ("Le système de caméras proposé par la Chine sera déployé à Ouagadougou.", "Chine"),
     ],
 )
 def test_a_place_used_otherwise_is_not_a_deployment_place(text: str, place: str, res: Resources) -> None:

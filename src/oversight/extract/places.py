@@ -6,8 +6,9 @@ currency ("US$9 million", "1.5 million U.S. dollars"), a government speaking ("B
 "Washington says"), a lender or donor ("a loan from China Exim Bank", "with support from the
 Chinese government"), the place of another event ("signed in Beijing", "a newsroom based in
 Vilnius", "a study trip to Xinjiang"), a comparison ("as in China", "modelled on Beijing's") or
-the last word of a supplier's name ("Idemia Identity & Security France", "ZTE Nigeria"), or a
-part of a world region's name ("Latin America", "América Latina").
+the last word of a supplier's name ("Idemia Identity & Security France", "ZTE Nigeria"), a
+supplier's home ("vendors from China, Israel and Europe", "a firm registered in Cyprus", "basé à
+Dakar"), or a part of a world region's name ("Latin America", "América Latina").
 ``not_deployment_place`` is the one pure test; relate keeps the places for which it is False.
 """
 
@@ -40,7 +41,10 @@ _ELSEWHERE_RE = re.compile(
     r"loan from|loans from|financed by|funded by|financing from|paid for by|donated by|gift from|"
     r"donation from|credit from|support from|assistance from|aid from|funding from|help from|"
     r"backed by|as in|like in|than in|such as in|modell?ed on|inspired by|similar to|"
-    r"exiled? in|expos? in|show in|visited|visiting|"
+    r"exiled? in|expos? in|show in|visited|visiting|registered in|incorporated in|bank of|"
+    r"basé à|basée à|basés à|con sede en|com sede em|sediada em|sediado em|"
+    r"donad[oa]s? por|doad[oa]s? por|offert(?:e|s|es)? par|donné(?:e|s|es)? par|"
+    r"proposé(?:e|s|es)? par|ofrecid[oa]s? por|oferecid[oa]s? por|"
     r"financé par|financiado por|financiado pelo|financiado pela|don de|prêt de|préstamo de|"
     r"empréstimo do|empréstimo da|signé à|firmado en|assinado em|comme en|como en|como na|como no)"
     r"\s+(?:the\s+|la\s+|el\s+|le\s+|o\s+|a\s+)?$",
@@ -50,6 +54,15 @@ _ELSEWHERE_RE = re.compile(
 # signing place, however far "signed" is within the clause, when the sentence names another
 # country ("signed a contract for cameras in Belgrade" in a sentence about Serbia deploys them).
 _SIGNED_IN_RE = re.compile(r"\b(?:signed|inked|sealed|agreed)\b[^.;:]{0,90}\bin\s+$", re.IGNORECASE)
+# "vendors from China, Israel, Europe and the United States", "empresas de Brasil y Chile": the
+# homes of suppliers, listed after a noun for suppliers, are not where anything is deployed.
+_SUPPLIERS_FROM_RE = re.compile(
+    r"\b(?i:vendors?|firms?|companies|suppliers?|manufacturers?|makers?|contractors?|providers?"
+    r"|start-?ups?|businesses|empresas|compañías|proveedores|fabricantes|entreprises|sociétés"
+    r"|fournisseurs|fabricants) (?i:from|de|da|do|des|du|del) "
+    r"(?:(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:, | and | y | e | et | or | o | ou |, and ))*"
+    r"(?i:the |la |el |le |les |los |o |a )?$"
+)
 _CURRENCY_AFTER_RE = re.compile(r"^\s?(?:\$|dollars?\b|cents?\b|USD\b|yuan\b|renminbi\b)", re.IGNORECASE)
 # Capitalised words between a supplier's name and a place that ends that name: "Idemia Identity &
 # Security France", "Huawei Technologies Malaysia", "ZTE Nigeria".
@@ -92,7 +105,7 @@ def not_deployment_place(
         return True
     if _CURRENCY_AFTER_RE.match(after) or _METONYMY_AFTER_RE.match(after) and place.value.kind == "city":
         return True
-    if _HOME_AFTER_RE.match(after) or _ELSEWHERE_RE.search(before[-30:]):
+    if _HOME_AFTER_RE.match(after) or _ELSEWHERE_RE.search(before[-30:]) or _SUPPLIERS_FROM_RE.search(before):
         return True
     if named - {place.value.iso3} and _SIGNED_IN_RE.search(before):
         return True

@@ -24,6 +24,9 @@ def _places(text: str, res: Resources) -> dict[str, tuple[str, str]]:
         ("The council of Cascais, Lisboa, approved CCTV on the seafront.", "Cascais", "PRT"),
         # The country the document names picks among namesakes.
         ("México compra cámaras. En León se instalarán 40 postes con cámaras.", "León", "MEX"),
+        # So does a capital it names, but a name does not vouch for itself.
+        ("Santo Domingo compra cámaras. En Santiago se instalarán 40 postes.", "Santiago", "DOM"),
+        ("Police in San José bought cameras.", "San José", "CRI"),
         # A town needs a locative word before it.
         ("A Câmara Municipal de Cascais aprovou a videovigilância na marginal.", "Cascais", "PRT"),
         ("O governo do estado de Minas Gerais ampliou o cerco eletrônico.", "Minas Gerais", "BRA"),

@@ -8,8 +8,9 @@ countries, a town, the short form of a city's name, a region. The text settles w
   Lisboa", "León, Nicaragua"), or a locative word before it ("Prefeitura de Unaí",
   "municipio de", "the city of", "ville de", "Estado do Espírito Santo"), which takes the
   namesake in a country the document names;
-- otherwise a city's name is the namesake in a country the document names ("León" in a story
-  that names Mexico), else the most populous city of that name;
+- otherwise a city's name is the namesake in a country the document names, by its name or
+  by its capital ("Santiago" in a story that names the Dominican Republic or Santo Domingo),
+  else the most populous city of that name;
 - a town or region that the text never confirms is not tagged: its name is too often a word
   or a person's name.
 """
@@ -46,11 +47,23 @@ def settle_places(
     are that place too. ``names``: the name of the place at each start, as the gazetteer has
     it, where the text writes it otherwise ("LEÓN")."""
     names = names or {}
+    # The countries the document names: by a country's name or demonym, or by its capital
+    # ("Santo Domingo" places "Santiago" in the Dominican Republic, "Montevideo" the "San José"
+    # of Uruguay). A name never vouches for itself: "San José" does not place itself in Costa Rica.
     named = {
         m.value.iso3
         for m in mentions
         if m.kind == "place" and m.value is not None and m.value.kind in COUNTRY_KINDS
     }
+    capitals: dict[str, set[str]] = {}
+    for m in mentions:
+        place = m.value if m.kind == "place" else None
+        if place is not None and place.kind == "city" and place.city in gaz.capitals:
+            capitals.setdefault(place.iso3, set()).add(names.get(m.start) or text[m.start : m.end])
+
+    def named_besides(name: str) -> set[str]:
+        return named | {iso3 for iso3, written in capitals.items() if written - {name}}
+
     settled: list[tuple[Mention, str, list[Place]]] = []
     confirmed: dict[str, Place] = {}
     for m in mentions:
@@ -59,7 +72,7 @@ def settle_places(
         if others:
             candidates = ([m.value] if m.value else []) + list(others)
             settled.append((m, name, candidates))
-            place = _confirmed(text, m, candidates, named, gaz)
+            place = _confirmed(text, m, candidates, named_besides(name), gaz)
             if place is not None:
                 confirmed.setdefault(name, place)
     chosen: dict[int, Place | None] = {}
@@ -67,7 +80,7 @@ def settle_places(
         if name in confirmed:
             chosen[m.start] = confirmed[name]
         elif m.value is not None:  # the name of a city: the namesake in a country the text names
-            chosen[m.start] = next((p for p in candidates if p.iso3 in named), m.value)
+            chosen[m.start] = next((p for p in candidates if p.iso3 in named_besides(name)), m.value)
         else:
             chosen[m.start] = None  # a town or region named without context
     out: list[Mention] = []

@@ -31,6 +31,10 @@ def _verdicts(text: str, res: Resources) -> dict[str, bool]:
         ("Un consultant basé à Dakar juge le projet de caméras de Bamako trop cher.", "Dakar"),
         ("Las cámaras donadas por Japón vigilan el centro de La Paz.", "Japón"),
         ("Le système de caméras proposé par la Chine sera déployé à Ouagadougou.", "Chine"),
+        ("The New York Times found that cameras in Quito send footage to the army.", "New York"),
+        ("Researchers at the University of Toronto traced spyware used in Addis Ababa.", "Toronto"),
+        ("Le réseau de caméras de Dakar est financé par l'Exim Bank de Chine.", "Chine"),
+        ("Laos and India's Export-Import Bank agreed a loan for cameras in Vientiane.", "India's"),
     ],
 )
 def test_a_place_used_otherwise_is_not_a_deployment_place(text: str, place: str, res: Resources) -> None:

@@ -8,7 +8,8 @@ Chinese government"), the place of another event ("signed in Beijing", "a newsro
 Vilnius", "a study trip to Xinjiang"), a comparison ("as in China", "modelled on Beijing's") or
 the last word of a supplier's name ("Idemia Identity & Security France", "ZTE Nigeria"), a
 supplier's home ("vendors from China, Israel and Europe", "a firm registered in Cyprus", "basé à
-Dakar"), or a part of a world region's name ("Latin America", "América Latina").
+Dakar"), a part of an institution's or newspaper's name ("University of Toronto", "The New York
+Times"), or a part of a world region's name ("Latin America", "América Latina").
 ``not_deployment_place`` is the one pure test; relate keeps the places for which it is False.
 """
 
@@ -63,6 +64,19 @@ _SUPPLIERS_FROM_RE = re.compile(
     r"(?:(?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:, | and | y | e | et | or | o | ou |, and ))*"
     r"(?i:the |la |el |le |les |los |o |a )?$"
 )
+# A place that is part of an institution's or a newspaper's name ("University of Toronto",
+# "Universidad Hebrea de Jerusalén", "The New York Times", "Zimbabwe Herald") or that labels a
+# lender ("China's Export-Import Bank", "l'Exim Bank de Chine") names no deployment.
+_INSTITUTION_BEFORE_RE = re.compile(
+    r"\b(?:University|Universidad|Université|Universidade|Universitat|Institute|Instituto|Institut)"
+    r"(?: [A-Z][\w'’-]*)? (?:of|de|du|da|do|del) (?:the )?$"
+    r"|\b(?:[Bb]ank|[Bb]anque|[Bb]anco) (?:de|do|da|del|du) (?:la |l'|l’)?$"
+)
+_INSTITUTION_AFTER_RE = re.compile(
+    r"^(?: Daily| Morning| Sunday| Evening)? "
+    r"(?:Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Observer)\b"
+    r"|^(?:'s|’s)? (?:[A-Z][\w-]* ){0,3}(?:Bank|Eximbank|Fund|Agency)\b"
+)
 _CURRENCY_AFTER_RE = re.compile(r"^\s?(?:\$|dollars?\b|cents?\b|USD\b|yuan\b|renminbi\b)", re.IGNORECASE)
 # Capitalised words between a supplier's name and a place that ends that name: "Idemia Identity &
 # Security France", "Huawei Technologies Malaysia", "ZTE Nigeria".
@@ -106,6 +120,8 @@ def not_deployment_place(
     if _CURRENCY_AFTER_RE.match(after) or _METONYMY_AFTER_RE.match(after) and place.value.kind == "city":
         return True
     if _HOME_AFTER_RE.match(after) or _ELSEWHERE_RE.search(before[-30:]) or _SUPPLIERS_FROM_RE.search(before):
+        return True
+    if _INSTITUTION_AFTER_RE.match(after) or _INSTITUTION_BEFORE_RE.search(before[-50:]):
         return True
     if named - {place.value.iso3} and _SIGNED_IN_RE.search(before):
         return True

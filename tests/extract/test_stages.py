@@ -553,3 +553,15 @@ def test_a_technology_deployed_by_a_firm_described_by_its_trade_stays(res: Resou
 def test_romance_plate_readers_are_named(res: Resources) -> None:
     kinds = {m.value for m in tag("Se instalaron lectoras de matrículas.", res) if m.kind == TECH}
     assert "video_surveillance" in kinds
+
+
+def test_the_one_supplier_of_an_article_is_lent_only_in_its_own_countries(res: Resources) -> None:
+    text = (
+        "Peru's national police signed a contract with NEC in 2021 for face recognition cameras in Lima.\n\n"
+        "Officials said the first cameras would go up in the historic centre.\n\n"
+        "Elsewhere in the region, Chile's police began a trial of face recognition in Santiago in 2022."
+    )
+    keys = _keys(text, res)
+    assert ("PER", "NEC", "facial_recognition") in keys
+    assert ("CHL", None, "facial_recognition") in keys
+    assert not any(country == "CHL" and vendor == "NEC" for country, vendor, _ in keys)

@@ -47,8 +47,11 @@ def scored_claims(
     named = {c.vendor for c in candidates if c.vendor}
     if len(named) == 1:
         only = named.pop()
+        # ... in the countries the text ties it to: in a roundup, the one supplier named
+        # ("NEC won an order from Japan Customs") is not that of the other countries.
+        its_countries = {c.country for c in candidates if c.vendor == only}
         for c in candidates:
-            if c.vendor is None and not c.supplier_withheld:
+            if c.vendor is None and not c.supplier_withheld and c.country in its_countries:
                 c.vendor, c.via_anaphor = only, True
     for c in candidates:
         vendor = c.vendor

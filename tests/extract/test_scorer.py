@@ -101,3 +101,35 @@ def test_train_scorer_on_a_few_documents_calibrates_on_the_sets_it_is_given(tmp_
     assert about["calibration"]["slope"] > 0
     assert about["features"] == list(FEATURES) and set(about["coefficients"]) == set(FEATURES)
     assert about["cross_validation"]["grouped_by"] == "document"
+
+
+def test_a_claim_from_a_list_of_countries_or_systems_is_marked_and_a_named_city_is_noted(res) -> None:
+    from oversight.extract.relate import Candidate
+    from oversight.extract.resolve import scored_claims
+
+    text = (
+        "Cameras were installed in Kenya, Uganda and Tanzania. "
+        "In Nakuru, the police now run facial recognition."
+    )
+    second = text.index("In Nakuru")
+
+    def candidate(country: str, technology: str, start: int, city: str | None = None) -> Candidate:
+        return Candidate(
+            country=country, vendor=None, vendor_known=False, technology=technology,
+            status="operational", year=None, city=city, start=start, end=start + 10,
+            vendor_in_sentence=False, country_in_sentence=True, hedged=False, via_anaphor=False,
+        )  # fmt: skip
+
+    listed = [candidate(c, "video_surveillance", 0) for c in ("KEN", "UGA", "TZA")]
+    # the second sentence names one country and two systems ("facial recognition" on "cameras")
+    named = [candidate("KEN", t, second, "Nakuru") for t in ("facial_recognition", "video_surveillance")]
+    scored = scored_claims("d", text, listed + named, res)
+    values = {(claim["country"], claim["technology"]): v for claim, v in scored}
+    uganda = values["UGA", "video_surveillance"]
+    assert uganda["several_countries_in_sentence"] == 1.0 and uganda["city_named"] == 0.0
+    assert uganda["several_technologies_in_sentence"] == 0.0
+    # Kenya's cameras are also in the sentence that names one country: not only a list's item.
+    kenya = values["KEN", "video_surveillance"]
+    assert kenya["several_countries_in_sentence"] == 0.0 and kenya["city_named"] == 1.0
+    face = values["KEN", "facial_recognition"]
+    assert face["several_technologies_in_sentence"] == 1.0 and face["several_countries_in_sentence"] == 0.0

@@ -6,7 +6,7 @@ output record of the extraction contract.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +77,8 @@ def scored_claims(
         countries=Counter(key[0] for key in kept),
         vendors=Counter(members[0].vendor for members in kept.values()),
         per_sentence=Counter(c.start for members in kept.values() for c in members),
+        countries_in_sentence=_distinct_per_sentence(candidates, lambda c: c.country),
+        technologies_in_sentence=_distinct_per_sentence(candidates, lambda c: c.technology),
     )
     scorer = default_scorer()
     claims = []
@@ -138,6 +140,14 @@ def _status_and_year(members: list[Candidate]) -> tuple[str | None, int | None]:
     status = min(stated, key=lambda c: DOCUMENT_STATUS_ORDER.index(c.status)).status
     year = _earliest(c for c in stated if c.status == status) or _earliest(stated) or _earliest(members)
     return status, year
+
+
+def _distinct_per_sentence(candidates: list[Candidate], value: Callable[[Candidate], str]) -> dict[int, int]:
+    """How many distinct values (countries, technologies) the candidates of each sentence have."""
+    seen: dict[int, set[str]] = {}
+    for c in candidates:
+        seen.setdefault(c.start, set()).add(value(c))
+    return {start: len(values) for start, values in seen.items()}
 
 
 def _earliest(candidates: Iterable[Candidate]) -> int | None:

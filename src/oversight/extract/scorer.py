@@ -9,7 +9,10 @@ how many sentences support it, whether it rests on headlines alone, whether a cl
 vendor stands beside claims with one for the same country and technology (and reports another
 status than theirs), and how crowded its sentence and document are (a sentence
 yielding many claims is a cross product; a document with many countries is a roundup or
-background).
+background). Crowding is read two ways in the sentence: how many claims it yields, and whether
+all the claim's sentences name several countries or several technologies (a list of places or
+of systems, where pairing each with each is the usual error). Whether the claim names a city
+says whether it is a deployment on the ground or a national policy or a market summary.
 
 The coefficients live in ``oversight/extract/models/claim_scorer.json``, written by
 ``oversight train-scorer`` (``scorer_training.py``) from the development part of the labelled
@@ -57,6 +60,9 @@ FEATURES = (
     "log_vendors_in_document",
     "country_share",
     "vendor_share",
+    "several_countries_in_sentence",
+    "several_technologies_in_sentence",
+    "city_named",
 )
 
 
@@ -68,6 +74,9 @@ class DocumentShape:
     countries: dict[str, int]
     vendors: dict[str | None, int]
     per_sentence: dict[int, int]
+    # distinct countries and technologies among the candidates of each sentence (by its start)
+    countries_in_sentence: dict[int, int]
+    technologies_in_sentence: dict[int, int]
 
 
 def features(
@@ -108,6 +117,13 @@ def features(
     out["log_vendors_in_document"] = math.log1p(len([v for v in shape.vendors if v]))
     out["country_share"] = shape.countries.get(best.country, 0) / max(1, shape.claims)
     out["vendor_share"] = shape.vendors.get(best.vendor, 0) / max(1, shape.claims)
+    out["several_countries_in_sentence"] = float(
+        all(shape.countries_in_sentence.get(c.start, 1) > 1 for c in members)
+    )
+    out["several_technologies_in_sentence"] = float(
+        all(shape.technologies_in_sentence.get(c.start, 1) > 1 for c in members)
+    )
+    out["city_named"] = float(any(c.city for c in members))
     return out
 
 

@@ -198,3 +198,24 @@ def test_what_an_agreement_provides_for_is_not_yet_running(
 
     assert agreed_content("operational", [sentence], events) == status
     assert agreed_content("planned", [sentence], events) == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister has authorised the use of CCTV cameras on the seafront of Durban, South Africa.",
+        "A Secretaria está autorizada a usar câmeras com reconhecimento facial em Fortaleza, Brasil.",
+        "O ministro autoriza a instalação de câmaras de videovigilância pela PSP em Braga, Portugal.",
+        "El ministerio aprobó la instalación de cámaras de videovigilancia en Rosario, Argentina.",
+        "Le préfet autorise l'utilisation de caméras de vidéosurveillance à Lyon, en France.",
+    ],
+)
+def test_an_authorisation_to_install_or_use_is_a_plan(text: str, res: Resources) -> None:
+    claims = extract_document(Document("d", text), res)
+    assert claims and {c["status"] for c in claims} == {"planned"}, claims
+
+
+def test_leave_to_speak_is_no_authorisation(res: Resources) -> None:
+    text = "An officer who was not authorised to speak said the CCTV cameras in Kampala, Uganda, work."
+    claims = extract_document(Document("d", text), res)
+    assert all(c["status"] != "planned" for c in claims), claims

@@ -307,6 +307,8 @@ STATUS_CUES: dict[str, list[str]] = {
         {next year|upcoming|future|planned}
         {to plant|to install|to deploy|to roll out|to introduce}
         {could deploy|may deploy|might deploy|could introduce|may introduce|could install}
+        {authorised|authorized|approved} the {use|installation|deployment|purchase}
+        {authorised|authorized} to {use|install|deploy}
     """),
 }
 # Words that describe a supply without dating it: they set a status only when nothing else does.

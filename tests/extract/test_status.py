@@ -219,3 +219,18 @@ def test_leave_to_speak_is_no_authorisation(res: Resources) -> None:
     text = "An officer who was not authorised to speak said the CCTV cameras in Kampala, Uganda, work."
     claims = extract_document(Document("d", text), res)
     assert all(c["status"] != "planned" for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La alcaldía negocia la compra de cámaras de videovigilancia para Cochabamba, Bolivia.",
+        "O prefeito propõe instalar câmeras de videomonitoramento em Recife, no Brasil.",
+        "La mairie a proposé d'installer des caméras de vidéosurveillance à Rennes, en France.",
+    ],
+)
+def test_a_negotiation_or_proposal_in_romance_is_a_plan(text: str, res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    claims = [claim for claim, _ in scored_document_claims(Document("d", text), res)]
+    assert claims and {c["status"] for c in claims} == {"planned"}, claims

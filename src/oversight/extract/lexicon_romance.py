@@ -206,6 +206,8 @@ STATUS: dict[str, str] = {
         {licitación|licitação|appel d'offres|concurso público|protocole d'accord|memorando de entendimiento|memorando de entendimento|lettre d'intention}
         {va installer|va déployer|va a instalar|vai instalar|instalará|desplegará|implementará|será instalado|serán instalados|serão instaladas}
         {busca adquirir|busca contratar|pretende adquirir|procura adquirir|cherche à acquérir|souhaite acquérir}
+        {negocia|negocian|negociando|negociación|negociaciones|negoceia|negociam|negociação|negociações|négocie|négocient|négociation|négociations|en négociation|em negociação}
+        {propuso|propone|proponen|propusieron|propuesta|propôs|propõe|propõem|proposta|a proposé|proposé|proposée|propose d'|proposition}
         {autoriza|autorizó|autorizada|autorizado|autorizados|autorizou|autorizar|aprova|aprovou|aprovo|aprobó|aprueba} {a usar|a utilizar|a instalar|a implantar|a instalação|a utilização|a implantação|o uso|el uso|la instalación|la utilización}
         {autorise|a autorisé|autorisé|autorisée|autorisés|approuve|a approuvé} {l'utilisation|l'installation|le déploiement|à utiliser|à installer|à déployer}
         {sera déployé|sera déployée|seront déployés|seront déployées|sera installé|sera installée|seront installés|seront installées|sera mis en place|sera mise en place|vont installer|vont déployer|va être installé}

@@ -234,3 +234,19 @@ def test_a_negotiation_or_proposal_in_romance_is_a_plan(text: str, res: Resource
 
     claims = [claim for claim, _ in scored_document_claims(Document("d", text), res)]
     assert claims and {c["status"] for c in claims} == {"planned"}, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The county has put up 60 street cameras around its offices in Nakuru, Kenya.", "operational"),
+        ("Officials say 400 surveillance cameras will soon go up in the centre of Mosul, Iraq.", "planned"),
+        ("A facial recognition system is to be introduced at the airport of Manila, Philippines.", "planned"),
+        ("A prefeitura pôs a funcionar 500 câmeras de videomonitoramento em Recife, Brasil.", "operational"),
+    ],
+)
+def test_phrasal_verbs_of_installation_report_a_status(text: str, status: str, res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    claims = [claim for claim, _ in scored_document_claims(Document("d", text), res)]
+    assert claims and {c["status"] for c in claims} == {status}, claims

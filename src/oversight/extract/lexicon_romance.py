@@ -188,6 +188,7 @@ STATUS: dict[str, str] = {
         {en funcionamiento|en service|em funcionamento|en operación|em operação|opera desde|funciona desde|fonctionne depuis|opère|utilise|utilisent|utiliza|utilizan|utilizou}
         {a été installé|ont été installées|ont été installés|fue instalado|fueron instalados|fueron instaladas|foi instalado|foram instaladas|foram instalados}
         {mis en place|puesto en marcha|puso en marcha|lancé|lanzó|lançou|entré en service|entró en funcionamiento|entrou em funcionamento}
+        {pôs a funcionar|pôs em funcionamento|puso a funcionar|puso en funcionamiento|a mis en fonctionnement|mis en fonctionnement}
         {installe|installent|a installé|ont installé|déploie|déploient|a déployé|ont déployé|instala|instalan|instalaron|despliega|despliegan|desplegaron|desplegada|desplegadas|implementaron|implementada|implementadas|instalam|implanta|implantam|implantada|implantadas|implantados}
         {construit par|construite par|réalisé par|réalisée par|construido por|construida por|construído por|construída por}
         {équipé de|équipée de|équipés de|équipées de|doté de|dotée de|dotés de|dotées de|equipado con|equipada con|equipados con|equipadas con|equipado com|equipada com|equipados com|equipadas com}

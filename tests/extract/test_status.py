@@ -224,12 +224,17 @@ def test_leave_to_speak_is_no_authorisation(res: Resources) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # negotiations and proposals
         "La alcaldía negocia la compra de cámaras de videovigilancia para Cochabamba, Bolivia.",
         "O prefeito propõe instalar câmeras de videomonitoramento em Recife, no Brasil.",
         "La mairie a proposé d'installer des caméras de vidéosurveillance à Rennes, en France.",
+        # intentions
+        "La alcaldía estudia instalar cámaras de videovigilancia en Cochabamba, Bolivia.",
+        "O prefeito procura vigiar as escolas com câmeras de videomonitoramento em Recife, Brasil.",
+        "La mairie souhaite installer des caméras de vidéosurveillance à Rennes, en France.",
     ],
 )
-def test_a_negotiation_or_proposal_in_romance_is_a_plan(text: str, res: Resources) -> None:
+def test_a_negotiation_proposal_or_intention_in_romance_is_a_plan(text: str, res: Resources) -> None:
     from oversight.extract.pipeline import scored_document_claims
 
     claims = [claim for claim, _ in scored_document_claims(Document("d", text), res)]
@@ -250,3 +255,9 @@ def test_phrasal_verbs_of_installation_report_a_status(text: str, status: str, r
 
     claims = [claim for claim, _ in scored_document_claims(Document("d", text), res)]
     assert claims and {c["status"] for c in claims} == {status}, claims
+
+
+def test_an_opinion_is_no_plan(res: Resources) -> None:
+    text = "Los diputados consideran poco útiles las cámaras de videovigilancia instaladas en Puebla, México."
+    claims = extract_document(Document("d", text), res)
+    assert all(c["status"] != "planned" for c in claims), claims

@@ -207,6 +207,8 @@ STATUS: dict[str, str] = {
         {licitación|licitação|appel d'offres|concurso público|protocole d'accord|memorando de entendimiento|memorando de entendimento|lettre d'intention}
         {va installer|va déployer|va a instalar|vai instalar|instalará|desplegará|implementará|será instalado|serán instalados|serão instaladas}
         {busca adquirir|busca contratar|pretende adquirir|procura adquirir|cherche à acquérir|souhaite acquérir}
+        {estudia|estudian|evalúa|evalúan|analiza la posibilidad|considera la posibilidad|estuda|estudam|avalia|avaliam|considera a possibilidade|étudie|étudient|évalue|réfléchit à|vise à|busca|buscan|procura|souhaite|quiere|quer}
+        {el próximo año|l'année prochaine|no próximo ano|próximamente|prochainement|em breve|futuro sistema|futura red|futur système|future plateforme}
         {negocia|negocian|negociando|negociación|negociaciones|negoceia|negociam|negociação|negociações|négocie|négocient|négociation|négociations|en négociation|em negociação}
         {propuso|propone|proponen|propusieron|propuesta|propôs|propõe|propõem|proposta|a proposé|proposé|proposée|propose d'|proposition}
         {autoriza|autorizó|autorizada|autorizado|autorizados|autorizou|autorizar|aprova|aprovou|aprovo|aprobó|aprueba} {a usar|a utilizar|a instalar|a implantar|a instalação|a utilização|a implantação|o uso|el uso|la instalación|la utilización}

@@ -198,3 +198,66 @@ def test_what_an_agreement_provides_for_is_not_yet_running(
 
     assert agreed_content("operational", [sentence], events) == status
     assert agreed_content("planned", [sentence], events) == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister has authorised the use of CCTV cameras on the seafront of Durban, South Africa.",
+        "A Secretaria está autorizada a usar câmeras com reconhecimento facial em Fortaleza, Brasil.",
+        "O ministro autoriza a instalação de câmaras de videovigilância pela PSP em Braga, Portugal.",
+        "El ministerio aprobó la instalación de cámaras de videovigilancia en Rosario, Argentina.",
+        "Le préfet autorise l'utilisation de caméras de vidéosurveillance à Lyon, en France.",
+    ],
+)
+def test_an_authorisation_to_install_or_use_is_a_plan(text: str, res: Resources) -> None:
+    claims = extract_document(Document("d", text), res)
+    assert claims and {c["status"] for c in claims} == {"planned"}, claims
+
+
+def test_leave_to_speak_is_no_authorisation(res: Resources) -> None:
+    text = "An officer who was not authorised to speak said the CCTV cameras in Kampala, Uganda, work."
+    claims = extract_document(Document("d", text), res)
+    assert all(c["status"] != "planned" for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negotiations and proposals
+        "La alcaldía negocia la compra de cámaras de videovigilancia para Cochabamba, Bolivia.",
+        "O prefeito propõe instalar câmeras de videomonitoramento em Recife, no Brasil.",
+        "La mairie a proposé d'installer des caméras de vidéosurveillance à Rennes, en France.",
+        # intentions
+        "La alcaldía estudia instalar cámaras de videovigilancia en Cochabamba, Bolivia.",
+        "O prefeito procura vigiar as escolas com câmeras de videomonitoramento em Recife, Brasil.",
+        "La mairie souhaite installer des caméras de vidéosurveillance à Rennes, en France.",
+    ],
+)
+def test_a_negotiation_proposal_or_intention_in_romance_is_a_plan(text: str, res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    claims = [claim for claim, _ in scored_document_claims(Document("d", text), res)]
+    assert claims and {c["status"] for c in claims} == {"planned"}, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The county has put up 60 street cameras around its offices in Nakuru, Kenya.", "operational"),
+        ("Officials say 400 surveillance cameras will soon go up in the centre of Mosul, Iraq.", "planned"),
+        ("A facial recognition system is to be introduced at the airport of Manila, Philippines.", "planned"),
+        ("A prefeitura pôs a funcionar 500 câmeras de videomonitoramento em Recife, Brasil.", "operational"),
+    ],
+)
+def test_phrasal_verbs_of_installation_report_a_status(text: str, status: str, res: Resources) -> None:
+    from oversight.extract.pipeline import scored_document_claims
+
+    claims = [claim for claim, _ in scored_document_claims(Document("d", text), res)]
+    assert claims and {c["status"] for c in claims} == {status}, claims
+
+
+def test_an_opinion_is_no_plan(res: Resources) -> None:
+    text = "Los diputados consideran poco útiles las cámaras de videovigilancia instaladas en Puebla, México."
+    claims = extract_document(Document("d", text), res)
+    assert all(c["status"] != "planned" for c in claims), claims

@@ -280,6 +280,7 @@ STATUS_CUES: dict[str, list[str]] = {
         {equipped with|fitted with|powered by|built by|built the|implemented}
         {now monitors|monitors|monitored|began operating|began operations|became operational|has been operating}
         {has set up|set up|has built|have built|was built|were built|has rolled out}
+        {put up|puts up|has put up|have put up|putting up|was put up|were put up|went up|gone up|in action}
     """),
     "contracted": _cues("""
         {signed|signs|signing} {a|an|the} {contract|deal|agreement|agreements|contracts|deals}
@@ -295,7 +296,8 @@ STATUS_CUES: dict[str, list[str]] = {
         {plan|plans|planned|planning} to
         {plans|plan} for
         {will|would|shall|is to|are to|set to|going to} {install|deploy|supply|provide|build|introduce|roll out|launch|use|acquire|buy|set up|expand|construct|equip|implement}
-        {to be installed|to be deployed|to be built|to be rolled out|to be launched}
+        {to be installed|to be deployed|to be built|to be rolled out|to be launched|to be introduced|to be put up}
+        {is introducing|are introducing|will introduce|will go up|will soon go up|to go up|will be put up}
         {will|would|shall} be {installed|deployed|supplied|built|rolled out|launched|provided|delivered|used|introduced|extended}
         {were to|was to} {supply|install|build|provide|deliver|deploy}
         {proposed|proposes|proposal|propose}
@@ -307,6 +309,8 @@ STATUS_CUES: dict[str, list[str]] = {
         {next year|upcoming|future|planned}
         {to plant|to install|to deploy|to roll out|to introduce}
         {could deploy|may deploy|might deploy|could introduce|may introduce|could install}
+        {authorised|authorized|approved} the {use|installation|deployment|purchase}
+        {authorised|authorized} to {use|install|deploy}
     """),
 }
 # Words that describe a supply without dating it: they set a status only when nothing else does.

@@ -188,6 +188,7 @@ STATUS: dict[str, str] = {
         {en funcionamiento|en service|em funcionamento|en operación|em operação|opera desde|funciona desde|fonctionne depuis|opère|utilise|utilisent|utiliza|utilizan|utilizou}
         {a été installé|ont été installées|ont été installés|fue instalado|fueron instalados|fueron instaladas|foi instalado|foram instaladas|foram instalados}
         {mis en place|puesto en marcha|puso en marcha|lancé|lanzó|lançou|entré en service|entró en funcionamiento|entrou em funcionamento}
+        {pôs a funcionar|pôs em funcionamento|puso a funcionar|puso en funcionamiento|a mis en fonctionnement|mis en fonctionnement}
         {installe|installent|a installé|ont installé|déploie|déploient|a déployé|ont déployé|instala|instalan|instalaron|despliega|despliegan|desplegaron|desplegada|desplegadas|implementaron|implementada|implementadas|instalam|implanta|implantam|implantada|implantadas|implantados}
         {construit par|construite par|réalisé par|réalisée par|construido por|construida por|construído por|construída por}
         {équipé de|équipée de|équipés de|équipées de|doté de|dotée de|dotés de|dotées de|equipado con|equipada con|equipados con|equipadas con|equipado com|equipada com|equipados com|equipadas com}
@@ -206,6 +207,12 @@ STATUS: dict[str, str] = {
         {licitación|licitação|appel d'offres|concurso público|protocole d'accord|memorando de entendimiento|memorando de entendimento|lettre d'intention}
         {va installer|va déployer|va a instalar|vai instalar|instalará|desplegará|implementará|será instalado|serán instalados|serão instaladas}
         {busca adquirir|busca contratar|pretende adquirir|procura adquirir|cherche à acquérir|souhaite acquérir}
+        {estudia|estudian|evalúa|evalúan|analiza la posibilidad|considera la posibilidad|estuda|estudam|avalia|avaliam|considera a possibilidade|étudie|étudient|évalue|réfléchit à|vise à|busca|buscan|procura|souhaite|quiere|quer}
+        {el próximo año|l'année prochaine|no próximo ano|próximamente|prochainement|em breve|futuro sistema|futura red|futur système|future plateforme}
+        {negocia|negocian|negociando|negociación|negociaciones|negoceia|negociam|negociação|negociações|négocie|négocient|négociation|négociations|en négociation|em negociação}
+        {propuso|propone|proponen|propusieron|propuesta|propôs|propõe|propõem|proposta|a proposé|proposé|proposée|propose d'|proposition}
+        {autoriza|autorizó|autorizada|autorizado|autorizados|autorizou|autorizar|aprova|aprovou|aprovo|aprobó|aprueba} {a usar|a utilizar|a instalar|a implantar|a instalação|a utilização|a implantação|o uso|el uso|la instalación|la utilización}
+        {autorise|a autorisé|autorisé|autorisée|autorisés|approuve|a approuvé} {l'utilisation|l'installation|le déploiement|à utiliser|à installer|à déployer}
         {sera déployé|sera déployée|seront déployés|seront déployées|sera installé|sera installée|seront installés|seront installées|sera mis en place|sera mise en place|vont installer|vont déployer|va être installé}
         {será desplegado|será desplegada|serán desplegados|serán desplegadas|será instalada|serán instaladas|va a desplegar|van a instalar|se instalarán|se desplegarán|se implementará}
         {será instalada|serão instalados|será implantado|será implantada|serão implantados|serão implantadas|vai implantar|vão instalar}

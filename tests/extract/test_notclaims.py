@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oversight.extract.notclaims import asked_about, not_claim
+from oversight.extract.notclaims import asked_about, not_claim, ruled_out
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,25 @@ def test_deployments_are_not_not_claims(sentence: str) -> None:
 )
 def test_asked_about_is_a_mention_inside_an_indirect_question(before: str, asked: bool) -> None:
     assert asked_about(before) is asked
+
+
+@pytest.mark.parametrize(
+    ("before", "out"),
+    [
+        ("The new law explicitly excludes ", True),
+        ("Le projet de loi exclut explicitement la ", True),
+        ("El pliego excluye el uso de ", True),
+        ("O edital não contempla a utilização de ", True),
+        ("The ordinance bans the use of ", True),
+        ("La ley prohíbe el uso de la ", True),
+        ("Le texte interdit l'utilisation de la ", True),
+        ("Fica proibido o uso de tecnologias de ", True),
+        # A court or a council stopping a deployment reports a cancelled claim.
+        ("The judge banned the use of ", False),
+        ("Le tribunal a interdit l'usage de la ", False),
+        ("El juez ordenó suspender el uso del sistema de ", False),
+        ("The police installed 40 ", False),
+    ],
+)
+def test_ruled_out_is_an_exclusion_or_a_general_ban(before: str, out: bool) -> None:
+    assert ruled_out(before) is out

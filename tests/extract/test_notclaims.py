@@ -19,6 +19,10 @@ from oversight.extract.notclaims import asked_about, not_claim, ruled_out
         ("The order says new cameras from the firms will not be approved.", "restriction"),
         ("The war memorial said it would remove 11 Hikvision cameras.", "restriction"),
         ("Member states approved the AI Act, with exceptions for police biometric identification.", "law"),
+        ("Several start-ups have begun offering face recognition to police forces.", "marketing"),
+        ("The firm is pursuing a role in the national biometric database.", "marketing"),
+        ("L'entreprise a lancé son offre de vidéosurveillance en mai.", "marketing"),
+        ("La empresa lanzó su oferta de cámaras para municipios.", "marketing"),
     ],
 )
 def test_not_claims(sentence: str, kind: str) -> None:
@@ -31,6 +35,8 @@ def test_not_claims(sentence: str, kind: str) -> None:
         "Huawei installed 1,800 cameras in Nairobi in 2015.",
         "The interior ministry signed a contract with Dahua for face recognition in 120 cities.",
         "La policía de Quito instaló cámaras de videovigilancia en 2019.",
+        "The city's largest camera network was installed by Dahua in 2018.",
+        "A polícia instalou câmeras com reconhecimento facial em 2020.",
     ],
 )
 def test_deployments_are_not_not_claims(sentence: str) -> None:

@@ -32,7 +32,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:largest|biggest|its|their) (?:stands?|booths?|pavilions?)|exhibitors?|start-?up zone"
         r"|hop(?:es|ed|ing) to (?:win|sell|land|break into)|on display|showcas(?:es|ed|ing)"
         r"|sales (?:push|pitch|drive)|potential (?:buyers|customers|clients)"
-        r"|promueve|promociona|fait la promotion|fazer a promoção)\b",
+        r"|promueve|promociona|fait la promotion|fazer a promoção"
+        # A vendor's offer with no buyer: "have begun offering their software", "marketing
+        # materials", "is pursuing a role", "a lancé son offre", "lanzó su oferta".
+        r"|(?:began|begun|started|start) offering|marketing materials?|pursuing a (?:role|share|contract)"
+        r"|(?:lancé|lance|lancent|lanzó|lanza|lançou|lança) (?:son|sa|leur|su|sua) (?:offre|oferta))\b",
         re.IGNORECASE,
     ),
     "market": re.compile(

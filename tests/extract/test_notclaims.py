@@ -23,6 +23,10 @@ from oversight.extract.notclaims import asked_about, not_claim, ruled_out
         ("The firm is pursuing a role in the national biometric database.", "marketing"),
         ("L'entreprise a lancé son offre de vidéosurveillance en mai.", "marketing"),
         ("La empresa lanzó su oferta de cámaras para municipios.", "marketing"),
+        ("Agencies were told to stop putting foreign-made cameras on military bases.", "restriction"),
+        ("Los fabricantes de cámaras podrían entrar en la lista negra de Washington.", "restriction"),
+        ("Le fabricant de caméras figure sur la liste noire américaine.", "restriction"),
+        ("O governo mandou deixar de comprar câmeras do fabricante.", "restriction"),
     ],
 )
 def test_not_claims(sentence: str, kind: str) -> None:

@@ -54,7 +54,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "restriction": re.compile(
         r"\b(?:restrictions? on|ban on the (?:sale|use|purchase)|will not be approved|opposes? the listing"
-        r"|stop (?:installing|buying|procuring)|remov(?:e|ing) and replac\w*|rip and replace"
+        r"|stop (?:installing|putting|buying|procuring)"
+        r"|(?:dejar|deixar) de (?:instalar|comprar|adquirir)|cesser d'(?:installer|acheter)|lista negra|liste noire"
+        r"|remov(?:e|ing) and replac\w*|rip and replace"
         r"|threat to national security|national security (?:risk|threat)s?"
         r"|(?:would|will|to) remove (?:\d+ |the |its |their |all )?(?:[\w-]+ ){0,2}cameras)\b",
         re.IGNORECASE,

@@ -178,6 +178,14 @@ def test_negative_contexts_yield_nothing(text: str, res: Resources) -> None:
     assert _claims(text, res) == []
 
 
+def test_an_excluded_technology_is_dropped_and_the_rest_of_the_sentence_kept(res: Resources) -> None:
+    text = (
+        "In 2022 the city of Lyon, France, installed 300 video surveillance cameras; "
+        "the contract explicitly excludes facial recognition."
+    )
+    assert {k[2] for k in _keys(text, res)} == {"video_surveillance"}
+
+
 def test_resolve_merges_duplicates_and_takes_the_latest_status(res: Resources) -> None:
     text = (
         "Serbia's interior ministry signed a contract with Huawei in 2017 for 1,000 cameras in Belgrade. "

@@ -32,7 +32,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:largest|biggest|its|their) (?:stands?|booths?|pavilions?)|exhibitors?|start-?up zone"
         r"|hop(?:es|ed|ing) to (?:win|sell|land|break into)|on display|showcas(?:es|ed|ing)"
         r"|sales (?:push|pitch|drive)|potential (?:buyers|customers|clients)"
-        r"|promueve|promociona|fait la promotion|fazer a promoção)\b",
+        r"|promueve|promociona|fait la promotion|fazer a promoção"
+        # A vendor's offer with no buyer: "have begun offering their software", "marketing
+        # materials", "is pursuing a role", "a lancé son offre", "lanzó su oferta".
+        r"|(?:began|begun|started|start) offering|marketing materials?|pursuing a (?:role|share|contract)"
+        r"|(?:lancé|lance|lancent|lanzó|lanza|lançou|lança) (?:son|sa|leur|su|sua) (?:offre|oferta))\b",
         re.IGNORECASE,
     ),
     "market": re.compile(
@@ -50,7 +54,9 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "restriction": re.compile(
         r"\b(?:restrictions? on|ban on the (?:sale|use|purchase)|will not be approved|opposes? the listing"
-        r"|stop (?:installing|buying|procuring)|remov(?:e|ing) and replac\w*|rip and replace"
+        r"|stop (?:installing|putting|buying|procuring)"
+        r"|(?:dejar|deixar) de (?:instalar|comprar|adquirir)|cesser d'(?:installer|acheter)|lista negra|liste noire"
+        r"|remov(?:e|ing) and replac\w*|rip and replace"
         r"|threat to national security|national security (?:risk|threat)s?"
         r"|(?:would|will|to) remove (?:\d+ |the |its |their |all )?(?:[\w-]+ ){0,2}cameras)\b",
         re.IGNORECASE,
@@ -79,3 +85,33 @@ def asked_about(before: str) -> bool:
     """True when ``before`` (the sentence up to a mention) leaves the mention inside an indirect
     question: "say whether the cameras are equipped with face recognition"."""
     return _QUESTION_RE.search(before) is not None
+
+# An exclusion ("the text explicitly excludes facial recognition", "não contempla a utilização de
+# reconhecimento facial") or a ban on the use of a technology in general ("bans the use of facial
+# recognition technology", "proíbe a utilização de tecnologia de ...") right before a mention.
+# Only the mention right after the construction is dropped: the rest of the sentence may still
+# report a deployment ("installed 300 cameras; the contract excludes facial recognition").
+_RULED_OUT_RE = re.compile(
+    r"\b(?:(?:excludes?|excluding|excluded|exclut|excluent|excluye|excluyen|exclui|excluem"
+    r"|does not (?:include|cover)|do not (?:include|cover)|no contempla|não contempla|ne prévoit pas)"
+    r"(?: (?:explicitly|expressly|explicitement|expressément|expresamente|explícitamente|expressamente))?"
+    r"(?: (?:the use of|any|l'usage de|l'utilisation de|tout recours à|el uso de|la utilización de|o uso de|a utilização de))?"
+    r"(?: (?:la|le|l'|el|a|o))?"
+    # Present tense, infinitive and the passive of a text's rule only: a past "banned",
+    # "prohibió", "a interdit" is often a court or a council stopping its own deployment.
+    r"|(?:bans?|banning|prohibits?|prohibiting|outlaws?|(?:is|are) banned|prohíben?|prohibir|(?<!\ba )(?<!\bont )interdit"
+    r"|interdisent|interdire|proíbem?|proibir|quedan? prohibid[oa]s?|fica proibid[oa]|(?:est|sont) interdite?s?)"
+    r" (?:the use of|l'usage de|l'utilisation de"
+    r"|le recours à|el uso de|la utilización de|el empleo de|o uso de|a utilização de|o emprego de)"
+    r"(?: (?:(?:la |a )?(?:tecnologías?|tecnologias?|technologies|technologie) (?:de|d')|technologies? such as"
+    r"|la|le|l'|el|a|o))?)"
+    r" ?$",
+    re.IGNORECASE,
+)
+
+
+def ruled_out(before: str) -> bool:
+    """True when ``before`` (the sentence up to a mention) excludes the mentioned technology or
+    bans its use in general: "the text excludes facial recognition", "prohíbe el uso de
+    reconocimiento facial"."""
+    return _RULED_OUT_RE.search(before) is not None

@@ -35,7 +35,7 @@ from oversight.extract.bind import attached, bind, clauses, separate
 from oversight.extract.dates import published_year
 from oversight.extract.document_vendors import lend_vendors, note_suppliers, supplier_withheld
 from oversight.extract.lexicon import POLICE_WORDS_RE, SECURITY_WORDS_RE, SIMILAR_SYSTEM_RE, STATUS_PRECEDENCE
-from oversight.extract.notclaims import asked_about, not_claim
+from oversight.extract.notclaims import asked_about, not_claim, ruled_out
 from oversight.extract.places import not_deployment_place
 from oversight.extract.segment import is_headline
 from oversight.extract.status import sentence_status, status_by_technology
@@ -177,7 +177,10 @@ def _technologies(sentence: list[Mention], text: str, span: tuple[int, int]) -> 
     strong = {m.value for m in sentence if m.kind == TECH and not m.weak}
     techs: dict[str, Mention] = {}
     for m in sentence:
-        if m.kind != TECH or m.value in techs or asked_about(text[span[0] : m.start]):
+        if m.kind != TECH or m.value in techs:
+            continue
+        before = text[span[0] : m.start]
+        if asked_about(before) or ruled_out(before):
             continue
         if m.weak and m.value == "safe_city" and not SECURITY_WORDS_RE.search(text, span[0], span[1]):
             continue  # "smart city solutions" for parking and lighting

@@ -37,7 +37,7 @@ from oversight.extract.scorer import FEATURES, ClaimScorer
 # Labelled sets added after the extraction rules were last changed, whose development documents
 # calibrate the scorer (``calibrate``). A set stops being fresh once rules are written with its
 # documents in view; the next new set takes its place here.
-CALIBRATION_SETS = ("loc", "wir")
+CALIBRATION_SETS = ("pub", "med", "reg")
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLD_GRID = tuple(round(0.05 * i, 2) for i in range(0, 15))
 FOLDS = 5

@@ -86,6 +86,7 @@ def asked_about(before: str) -> bool:
     question: "say whether the cameras are equipped with face recognition"."""
     return _QUESTION_RE.search(before) is not None
 
+
 # An exclusion ("the text explicitly excludes facial recognition", "não contempla a utilização de
 # reconhecimento facial") or a ban on the use of a technology in general ("bans the use of facial
 # recognition technology", "proíbe a utilização de tecnologia de ...") right before a mention.
